@@ -1,0 +1,78 @@
+import { QUESTION_WORDS, STOPWORDS, SYNONYMS } from './lexicon.ts';
+import { normalize } from './normalize.ts';
+import { lightStem, stripArticle, variants } from './stem.ts';
+
+export type TermKind = 'content' | 'qword';
+
+export interface Term {
+  /** Index key: a concept (`#troops`), a question marker (`?when`) or a light stem. */
+  readonly term: string;
+  readonly kind: TermKind;
+  /** The normalized word it came from. */
+  readonly surface: string;
+}
+
+function normalizedKeys(words: readonly string[]): string[] {
+  return words.map(normalize).filter((w) => w.length > 0 && !w.includes(' '));
+}
+
+const qwordMap = new Map<string, string>();
+for (const [marker, words] of Object.entries(QUESTION_WORDS)) {
+  for (const w of normalizedKeys(words)) qwordMap.set(w, marker);
+}
+const stopwords = new Set(normalizedKeys(STOPWORDS));
+const synonymMap = new Map<string, string>();
+for (const [concept, words] of Object.entries(SYNONYMS)) {
+  for (const w of normalizedKeys(words)) {
+    synonymMap.set(w, concept);
+    const bare = stripArticle(w);
+    if (!synonymMap.has(bare)) synonymMap.set(bare, concept);
+  }
+}
+
+/** Surface forms the lexicon knows (for typo correction against them). */
+export function lexiconSurfaces(): ReadonlyMap<string, string> {
+  return synonymMap;
+}
+
+/** Words that open a question and mean "who" when they stand first. */
+const WHO_FIRST = new Set(['من']);
+
+/**
+ * Resolve one normalized word: question marker, stopword (null), synonym concept, or light stem.
+ * Exported for typo correction, which re-resolves a corrected word.
+ */
+export function resolveWord(word: string, position: number): Term | null {
+  if (position === 0 && WHO_FIRST.has(word)) return { term: '?who', kind: 'qword', surface: word };
+  const q = qwordMap.get(word);
+  if (q) return { term: q, kind: 'qword', surface: word };
+  if (stopwords.has(word)) return null;
+  for (const v of variants(word)) {
+    const concept = synonymMap.get(v);
+    if (concept) return { term: concept, kind: 'content', surface: word };
+    const qv = qwordMap.get(v);
+    if (qv) return { term: qv, kind: 'qword', surface: word };
+    if (v !== word && stopwords.has(v)) return null;
+  }
+  if (word.length < 2 && !/\d/.test(word)) return null;
+  return { term: lightStem(word), kind: 'content', surface: word };
+}
+
+/** Normalized text → terms (stopwords dropped, dialect mapped, clitics stripped, synonyms folded). */
+export function tokenizeNormalized(normalized: string): Term[] {
+  if (!normalized) return [];
+  const words = normalized.split(' ');
+  const out: Term[] = [];
+  let pos = 0;
+  for (const w of words) {
+    // "هل" / "و" before a question word keep "من" in question position
+    const term = resolveWord(w, pos);
+    if (term) out.push(term);
+    if (!(w === 'هل' || w === 'و' || w === 'طيب' || w === 'يا')) pos++;
+  }
+  return out;
+}
+
+export function tokenize(text: string): Term[] {
+  return tokenizeNormalized(normalize(text));
+}

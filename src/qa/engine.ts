@@ -1,0 +1,140 @@
+import { hasArabic, normalize } from '../arabic/normalize.ts';
+import { DEFAULT_THRESHOLDS } from '../config.ts';
+import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
+import { engineText } from '../messages.ar.ts';
+import { type Candidate, decide } from './decide.ts';
+import { buildIndex } from './index.ts';
+import { analyzeQuery, scoreEntries, scoreSmalltalk } from './rank.ts';
+import type { Engine, Reply, ScoredEntry, Suggestion, Thresholds } from './types.ts';
+
+export interface EngineOptions {
+  readonly thresholds?: Thresholds;
+  /** Queries are cut to this many characters (at a word boundary) before matching. */
+  readonly maxQueryChars?: number;
+}
+
+/** Small talk wins when it matches at least this well and the report does not answer confidently. */
+const SMALLTALK_MIN = 0.5;
+const CANDIDATES = 8;
+const EXAMPLES = 3;
+
+/** Cut to at most `max` characters, at the last space before the limit when there is one. */
+export function cutQuery(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const space = head.lastIndexOf(' ');
+  return space > max * 0.6 ? head.slice(0, space) : head;
+}
+
+export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
+  const thresholds = opts.thresholds ?? DEFAULT_THRESHOLDS;
+  const maxChars = opts.maxQueryChars ?? 500;
+  const index = buildIndex(kb);
+  const byId = new Map(kb.entries.map((e) => [e.id, e]));
+  const suggestion = (e: KnowledgeEntry): Suggestion => ({ entryId: e.id, question: e.questions[0] ?? e.id });
+
+  // Default examples: the first entry of each topic, one per topic, in topic order.
+  const examples: Suggestion[] = [];
+  for (const topic of kb.topics) {
+    const e = kb.entries.find((x) => x.topic === topic.id);
+    if (e && topic.id !== 'overview') examples.push(suggestion(e));
+  }
+  if (examples.length === 0) examples.push(...kb.entries.slice(0, EXAMPLES).map(suggestion));
+
+  const rank = (normalized: string): Candidate[] => scoreEntries(index, analyzeQuery(index, normalized), CANDIDATES);
+
+  function reply(query: string, normalized: string, partial: Omit<Reply, 'query' | 'normalized'>): Reply {
+    return { query, normalized, ...partial };
+  }
+
+  function unknownReply(query: string, normalized: string, text: string, ranked: readonly Candidate[]): Reply {
+    // Offer weakly related questions first, then fill with the default examples.
+    const picks: Suggestion[] = [];
+    for (const c of ranked) {
+      if (c.score < thresholds.clarify * 0.6 || picks.length >= EXAMPLES) break;
+      picks.push(suggestion(index.entries[c.entry]!));
+    }
+    for (const ex of examples) {
+      if (picks.length >= EXAMPLES) break;
+      if (!picks.some((p) => p.entryId === ex.entryId)) picks.push(ex);
+    }
+    return reply(query, normalized, {
+      status: 'unknown',
+      answer: text,
+      entryId: null,
+      score: ranked[0]?.score ?? null,
+      suggestions: picks,
+      source: [],
+    });
+  }
+
+  function ask(raw: string): Reply {
+    const query = typeof raw === 'string' ? raw : '';
+    const normalized = normalize(cutQuery(query, maxChars));
+    if (!normalized) return unknownReply(query, normalized, engineText.empty, []);
+    if (!hasArabic(normalized)) return unknownReply(query, normalized, engineText.noArabic, []);
+
+    const ranked = rank(normalized);
+    const decision = decide(ranked, thresholds);
+    const best = ranked[0];
+
+    if (decision.kind !== 'answered') {
+      const st = scoreSmalltalk(index, normalized);
+      if (st && st.score >= SMALLTALK_MIN && (!best || best.score < thresholds.answer || st.score >= 0.99)) {
+        const s = index.smalltalk[st.entry]!;
+        return reply(query, normalized, {
+          status: 'smalltalk',
+          answer: s.answer,
+          entryId: s.id,
+          score: st.score,
+          suggestions: examples.slice(0, EXAMPLES),
+          source: [],
+        });
+      }
+    }
+    if (decision.kind === 'answered') {
+      const e = index.entries[decision.entry]!;
+      return reply(query, normalized, {
+        status: 'answered',
+        answer: e.answer,
+        entryId: e.id,
+        score: best?.score ?? null,
+        suggestions: [],
+        source: e.source,
+      });
+    }
+    if (decision.kind === 'clarify') {
+      return reply(query, normalized, {
+        status: 'clarify',
+        answer: engineText.clarify,
+        entryId: null,
+        score: best?.score ?? null,
+        suggestions: decision.entries.map((i) => suggestion(index.entries[i]!)),
+        source: [],
+      });
+    }
+    return unknownReply(query, normalized, engineText.unknown, ranked);
+  }
+
+  return {
+    knowledge: kb,
+    ask(text: string): Reply {
+      try {
+        return ask(text);
+      } catch {
+        // The engine is pure and total by design; this is a last line so a bug never reaches users as a crash.
+        return unknownReply(String(text ?? ''), '', engineText.unknown, []);
+      }
+    },
+    search(text: string, limit = 10): ScoredEntry[] {
+      const normalized = normalize(cutQuery(String(text ?? ''), maxChars));
+      if (!normalized) return [];
+      return scoreEntries(index, analyzeQuery(index, normalized), limit).map((c) => ({
+        entry: index.entries[c.entry]!,
+        score: c.score,
+      }));
+    },
+    entry: (id: string) => byId.get(id),
+    normalize: (text: string) => normalize(cutQuery(String(text ?? ''), maxChars)),
+  };
+}

@@ -1,0 +1,141 @@
+import { normalize } from '../arabic/normalize.ts';
+import { lexiconSurfaces, resolveWord, type Term, tokenizeNormalized } from '../arabic/tokenize.ts';
+import type { KnowledgeBase, KnowledgeEntry, SmalltalkEntry } from '../knowledge/types.ts';
+import { FuzzyIndex } from './fuzzy.ts';
+
+/** Weight of a question marker (كم، متى، أين …) relative to content words: a hint, not a topic. */
+export const QWORD_WEIGHT = 0.45;
+
+export type DocKind = 'question' | 'keywords' | 'answer';
+
+/** One indexed text of an entry: a question, its keyword list, or its answer. */
+export interface Doc {
+  readonly entry: number;
+  readonly kind: DocKind;
+  /** term → weight in this doc */
+  readonly terms: ReadonlyMap<string, number>;
+  /** Σ weights */
+  readonly norm: number;
+}
+
+export interface SmalltalkDoc {
+  readonly entry: number;
+  readonly words: ReadonlySet<string>;
+}
+
+/** The searchable form of a knowledge base. Built once, read-only afterwards. */
+export interface SearchIndex {
+  readonly entries: readonly KnowledgeEntry[];
+  readonly smalltalk: readonly SmalltalkEntry[];
+  readonly docs: readonly Doc[];
+  /** term → ids of docs that contain it */
+  readonly postings: ReadonlyMap<string, readonly number[]>;
+  /** content term → inverse entry frequency */
+  readonly idf: ReadonlyMap<string, number>;
+  /** weight of a content term the knowledge never uses */
+  readonly unknownWeight: number;
+  /** typo lookup over every normalized word the knowledge and the lexicon know */
+  readonly fuzzy: FuzzyIndex;
+  /** normalized word → its term, for words that occur in the knowledge */
+  readonly knownWords: ReadonlyMap<string, Term>;
+  readonly smalltalkDocs: readonly SmalltalkDoc[];
+  /** words used by small talk and never by report entries (dropped from report matching) */
+  readonly smalltalkOnly: ReadonlySet<string>;
+  readonly smalltalkFuzzy: FuzzyIndex;
+}
+
+/** Words of small talk, lightly folded (article stripped) but no stopword removal. */
+export function smalltalkWords(normalized: string): string[] {
+  return normalized
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w));
+}
+
+export function buildIndex(kb: KnowledgeBase): SearchIndex {
+  const entries = kb.entries;
+  const knownWords = new Map<string, Term>();
+  const entryTerms: Array<Array<{ kind: DocKind; terms: Term[] }>> = entries.map((e) => {
+    const texts: Array<{ kind: DocKind; text: string }> = [
+      ...e.questions.map((q) => ({ kind: 'question' as const, text: q })),
+      ...(e.keywords.length > 0 ? [{ kind: 'keywords' as const, text: e.keywords.join(' ') }] : []),
+      { kind: 'answer' as const, text: e.answer },
+    ];
+    return texts.map(({ kind, text }) => {
+      const norm = normalize(text);
+      const terms = tokenizeNormalized(norm);
+      for (const t of terms) if (!knownWords.has(t.surface)) knownWords.set(t.surface, t);
+      return { kind, terms };
+    });
+  });
+
+  // Entry frequency of content terms, over questions and keywords (answers do not define the topic).
+  const df = new Map<string, number>();
+  entryTerms.forEach((docs) => {
+    const seen = new Set<string>();
+    for (const d of docs) {
+      if (d.kind === 'answer') continue;
+      for (const t of d.terms) if (t.kind === 'content') seen.add(t.term);
+    }
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+  });
+  const n = Math.max(entries.length, 1);
+  const idf = new Map<string, number>();
+  for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
+  const unknownWeight = Math.log(1 + n);
+  const weightOf = (t: Term) => (t.kind === 'qword' ? QWORD_WEIGHT : (idf.get(t.term) ?? unknownWeight));
+
+  const docs: Doc[] = [];
+  const postings = new Map<string, number[]>();
+  entryTerms.forEach((list, entry) => {
+    for (const d of list) {
+      const terms = new Map<string, number>();
+      for (const t of d.terms) terms.set(t.term, weightOf(t));
+      if (terms.size === 0) continue;
+      let norm = 0;
+      for (const w of terms.values()) norm += w;
+      const id = docs.length;
+      docs.push({ entry, kind: d.kind, terms, norm });
+      for (const term of terms.keys()) {
+        const p = postings.get(term);
+        if (p) p.push(id);
+        else postings.set(term, [id]);
+      }
+    }
+  });
+
+  const reportWords = new Set(knownWords.keys());
+  const smalltalkDocs: SmalltalkDoc[] = [];
+  const smalltalkVocab = new Set<string>();
+  kb.smalltalk.forEach((s, entry) => {
+    for (const q of s.questions) {
+      const words = new Set(smalltalkWords(normalize(q)));
+      if (words.size === 0) continue;
+      for (const w of words) smalltalkVocab.add(w);
+      smalltalkDocs.push({ entry, words });
+    }
+  });
+  const smalltalkOnly = new Set(
+    [...smalltalkVocab].filter((w) => !reportWords.has(w) && !resolvesToContentInReport(w, idf)),
+  );
+
+  return {
+    entries,
+    smalltalk: kb.smalltalk,
+    docs,
+    postings,
+    idf,
+    unknownWeight,
+    fuzzy: new FuzzyIndex([...knownWords.keys(), ...lexiconSurfaces().keys()]),
+    knownWords,
+    smalltalkDocs,
+    smalltalkOnly,
+    smalltalkFuzzy: new FuzzyIndex(smalltalkVocab),
+  };
+}
+
+/** A small-talk word that resolves to a report term (e.g. a concept) is not small-talk-only. */
+function resolvesToContentInReport(word: string, idf: ReadonlyMap<string, number>): boolean {
+  const t = resolveWord(word, 1);
+  return t !== null && t.kind === 'content' && idf.has(t.term);
+}

@@ -1,0 +1,147 @@
+import { resolveWord, type Term } from '../arabic/tokenize.ts';
+import { stripArticle } from '../arabic/stem.ts';
+import { QWORD_WEIGHT, type SearchIndex, smalltalkWords } from './index.ts';
+
+/** A query term with its weight and how surely it was recognised (1 exact, less for a typo fix). */
+export interface QueryTerm {
+  readonly term: string;
+  readonly kind: Term['kind'];
+  readonly weight: number;
+  readonly sim: number;
+  /** True when the knowledge never uses this term (after typo correction). */
+  readonly unknown: boolean;
+}
+
+export interface Analysis {
+  readonly terms: readonly QueryTerm[];
+  /** Σ weight of every term (the query's information) */
+  readonly total: number;
+  /** Σ weight of content terms */
+  readonly content: number;
+}
+
+const SIM_BY_DISTANCE = [1, 0.85, 0.7];
+
+function correct(index: SearchIndex, word: string, pos: number): { term: Term; sim: number } | null {
+  for (const form of new Set([word, stripArticle(word)])) {
+    for (const hit of index.fuzzy.lookup(form)) {
+      const t = index.knownWords.get(hit.word) ?? resolveWord(hit.word, pos);
+      if (t && t.kind === 'content' && index.idf.has(t.term)) {
+        return { term: t, sim: SIM_BY_DISTANCE[hit.distance] ?? 0.6 };
+      }
+    }
+  }
+  return null;
+}
+
+/** Normalized query → weighted terms against this index. */
+export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
+  let words = normalized.split(' ').filter(Boolean);
+  const withoutSmalltalk = words.filter((w) => !index.smalltalkOnly.has(w));
+  if (withoutSmalltalk.length > 0) words = withoutSmalltalk;
+
+  const best = new Map<string, QueryTerm>();
+  let pos = 0;
+  for (const w of words) {
+    const resolved = resolveWord(w, pos);
+    if (!(w === 'هل' || w === 'و' || w === 'يا')) pos++;
+    if (!resolved) continue;
+    let qt: QueryTerm;
+    if (resolved.kind === 'qword') {
+      qt = { term: resolved.term, kind: 'qword', weight: QWORD_WEIGHT, sim: 1, unknown: false };
+    } else if (index.idf.has(resolved.term)) {
+      qt = { term: resolved.term, kind: 'content', weight: index.idf.get(resolved.term)!, sim: 1, unknown: false };
+    } else {
+      const fixed = correct(index, w, pos);
+      qt = fixed
+        ? {
+            term: fixed.term.term,
+            kind: 'content',
+            weight: index.idf.get(fixed.term.term)!,
+            sim: fixed.sim,
+            unknown: false,
+          }
+        : { term: resolved.term, kind: 'content', weight: index.unknownWeight, sim: 0, unknown: true };
+    }
+    const prev = best.get(qt.term);
+    if (!prev || prev.weight * prev.sim < qt.weight * qt.sim) best.set(qt.term, qt);
+  }
+  const terms = [...best.values()];
+  let total = 0;
+  let content = 0;
+  for (const t of terms) {
+    total += t.weight;
+    if (t.kind === 'content') content += t.weight;
+  }
+  return { terms, total, content };
+}
+
+export interface EntryScore {
+  readonly entry: number;
+  readonly score: number;
+}
+
+/** How much of a doc's score an answer text can give (answers are long and less specific). */
+const ANSWER_FACTOR = 0.8;
+
+/**
+ * Score entries: for each doc that shares a term with the query, combine query coverage
+ * (how much of the query the doc explains) with doc coverage (how much of the doc the query asks).
+ * Entry score = its best doc. Only docs reached through the inverted index are looked at.
+ */
+export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: number): EntryScore[] {
+  if (analysis.content <= 0) return [];
+  const matched = new Map<number, number>();
+  const docSide = new Map<number, number>();
+  for (const t of analysis.terms) {
+    if (t.unknown) continue;
+    const list = index.postings.get(t.term);
+    if (!list) continue;
+    for (const id of list) {
+      matched.set(id, (matched.get(id) ?? 0) + t.weight * t.sim);
+      docSide.set(id, (docSide.get(id) ?? 0) + (index.docs[id]!.terms.get(t.term) ?? 0) * t.sim);
+    }
+  }
+  const byEntry = new Map<number, number>();
+  for (const [id, m] of matched) {
+    const doc = index.docs[id]!;
+    // a doc that only shares question words (كم، متى) with the query says nothing about its topic
+    const cq = m / analysis.total;
+    const cd = (docSide.get(id) ?? 0) / doc.norm;
+    let s = cq * (0.6 + 0.4 * cd);
+    if (doc.kind === 'answer') s = ANSWER_FACTOR * cq * (0.85 + 0.15 * cd);
+    if (s > (byEntry.get(doc.entry) ?? 0)) byEntry.set(doc.entry, s);
+  }
+  // entries reached only through question words have no topical match
+  const topical = new Set<number>();
+  for (const t of analysis.terms) {
+    if (t.kind !== 'content' || t.unknown) continue;
+    for (const id of index.postings.get(t.term) ?? []) topical.add(index.docs[id]!.entry);
+  }
+  return [...byEntry]
+    .filter(([e]) => topical.has(e))
+    .map(([entry, score]) => ({ entry, score: Math.min(1, score) }))
+    .sort((a, b) => b.score - a.score || a.entry - b.entry)
+    .slice(0, limit);
+}
+
+/** Small-talk score in [0, 1]: word overlap (typo-tolerant) between the message and a small-talk phrase. */
+export function scoreSmalltalk(index: SearchIndex, normalized: string): EntryScore | null {
+  const words = smalltalkWords(normalized);
+  if (words.length === 0 || index.smalltalkDocs.length === 0) return null;
+  const resolved = words.map((w) => {
+    if (index.smalltalkFuzzy.size === 0) return w;
+    const hit = index.smalltalkFuzzy.lookup(w)[0];
+    return hit && !index.knownWords.has(w) ? hit.word : w;
+  });
+  const q = new Set(resolved);
+  let best: EntryScore | null = null;
+  for (const d of index.smalltalkDocs) {
+    let inter = 0;
+    for (const w of q) if (d.words.has(w)) inter++;
+    if (inter === 0) continue;
+    const score = inter / (q.size + d.words.size - inter);
+    if (!best || score > best.score) best = { entry: d.entry, score };
+  }
+  return best;
+}
