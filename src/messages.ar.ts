@@ -17,6 +17,9 @@ export const engineText = {
 // ---- console chat ---------------------------------------------------------------------------
 export const consoleText = {
   banner: `مرحبًا! أنا بوت يجيب عن أسئلتك حول تقرير «${REPORT_TITLE}».`,
+  telegramHint:
+    'هذه محادثة محلية في الطرفية. لربط البوت بتيليغرام ضع رمز البوت في المتغير BOT_TOKEN داخل ملف ‎.env ثم أعد التشغيل.',
+  howTo: 'اكتب سؤالك ثم اضغط Enter، وبعد قائمة الأسئلة اكتب رقم السؤال لتحصل على جوابه. للخروج اضغط Ctrl+D.',
   prompt: 'سؤالك: ',
   bye: 'مع السلامة!',
   sourceLine: (paragraphs: readonly number[]) =>

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const nonBlank = z.string().trim().min(1, 'must not be empty');
+/** A keyword or tag; editors may write a bare number (300), which YAML reads as a number. */
+const word = z.union([z.string(), z.number()]).transform(String).pipe(nonBlank);
 
 export const TopicSchema = z.object({
   id: z.string().regex(ID_RE, 'must be a kebab-case slug'),
@@ -14,8 +16,8 @@ export const EntrySchema = z.object({
   questions: z.array(nonBlank).min(1, 'needs at least one question'),
   answer: nonBlank,
   source: z.array(z.number().int().min(0).max(13)).min(1, 'needs at least one paragraph number'),
-  tags: z.array(nonBlank).default([]),
-  keywords: z.array(nonBlank).default([]),
+  tags: z.array(word).default([]),
+  keywords: z.array(word).default([]),
 });
 
 export const SmalltalkSchema = z.object({

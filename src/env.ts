@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { config as loadDotenv } from 'dotenv';
+import { type Config, ConfigError, parseConfig } from './config.ts';
+
+/**
+ * Read `.env` (if present; real environment variables win) and parse the config.
+ * On invalid configuration prints the problem (never a secret's value) and exits 1.
+ */
+export function loadConfigOrExit(): Config {
+  if (existsSync('.env')) loadDotenv({ quiet: true });
+  try {
+    return parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
