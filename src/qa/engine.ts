@@ -41,13 +41,19 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
   }
   if (examples.length === 0) examples.push(...kb.entries.slice(0, EXAMPLES).map(suggestion));
 
-  const rank = (normalized: string): Candidate[] => scoreEntries(index, analyzeQuery(index, normalized), CANDIDATES);
+  const rank = (normalized: string): Candidate[] =>
+    scoreEntries(index, analyzeQuery(index, normalized), CANDIDATES);
 
   function reply(query: string, normalized: string, partial: Omit<Reply, 'query' | 'normalized'>): Reply {
     return { query, normalized, ...partial };
   }
 
-  function unknownReply(query: string, normalized: string, text: string, ranked: readonly Candidate[]): Reply {
+  function unknownReply(
+    query: string,
+    normalized: string,
+    text: string,
+    ranked: readonly Candidate[],
+  ): Reply {
     // Offer weakly related questions first, then fill with the default examples.
     const picks: Suggestion[] = [];
     for (const c of ranked) {

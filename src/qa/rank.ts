@@ -1,5 +1,5 @@
-import { resolveWord, type Term } from '../arabic/tokenize.ts';
 import { stripArticle } from '../arabic/stem.ts';
+import { resolveWord, type Term } from '../arabic/tokenize.ts';
 import { QWORD_WEIGHT, type SearchIndex, smalltalkWords } from './index.ts';
 
 /** A query term with its weight and how surely it was recognised (1 exact, less for a typo fix). */
@@ -21,6 +21,7 @@ export interface Analysis {
 }
 
 const SIM_BY_DISTANCE = [1, 0.85, 0.7];
+const LATIN = /^[a-z]+$/;
 
 function correct(index: SearchIndex, word: string, pos: number): { term: Term; sim: number } | null {
   for (const form of new Set([word, stripArticle(word)])) {
@@ -50,7 +51,16 @@ export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
     if (resolved.kind === 'qword') {
       qt = { term: resolved.term, kind: 'qword', weight: QWORD_WEIGHT, sim: 1, unknown: false };
     } else if (index.idf.has(resolved.term)) {
-      qt = { term: resolved.term, kind: 'content', weight: index.idf.get(resolved.term)!, sim: 1, unknown: false };
+      qt = {
+        term: resolved.term,
+        kind: 'content',
+        weight: index.idf.get(resolved.term)!,
+        sim: 1,
+        unknown: false,
+      };
+    } else if (LATIN.test(w)) {
+      // Latin fragments in an Arabic question (names, "how many") carry no topic we could match.
+      continue;
     } else {
       const fixed = correct(index, w, pos);
       qt = fixed

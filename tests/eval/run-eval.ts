@@ -1,0 +1,62 @@
+/**
+ * `npm run eval [-- --json] [-- --misses]`: accuracy of the engine on the labelled question sets.
+ * dev.jsonl is the split engineers look at while tuning; heldout.jsonl is not looked at while tuning.
+ * Also runs the knowledge check (confusable entries), so editors see both in one place.
+ */
+import { readFileSync } from 'node:fs';
+import { DEFAULT_THRESHOLDS } from '../../src/config.ts';
+import { type EvalReport, evaluate, parseEvalLines } from '../../src/eval/evaluate.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { createEngine } from '../../src/qa/engine.ts';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function printReport(name: string, r: EvalReport, showMisses: boolean): void {
+  console.log(
+    `\n== ${name}: ${r.total} questions (${r.counts.inScope} in scope, ${r.counts.outOfScope} out of scope, ${r.counts.smalltalk} small talk)`,
+  );
+  console.log(`  top-1 accuracy (in scope)        ${pct(r.top1)}`);
+  console.log(`  answered or offered in clarify   ${pct(r.top1OrClarify)}`);
+  console.log(`  confident wrong answers          ${pct(r.wrongAnswer)}`);
+  console.log(`  out-of-scope rejection           ${pct(r.outOfScopeRejection)}`);
+  console.log(`  small talk recognised            ${pct(r.smalltalk)}`);
+  console.log('  per category:');
+  for (const [k, v] of Object.entries(r.byCategory)) {
+    console.log(
+      `    ${k.padEnd(14)} ${String(v.correct).padStart(3)}/${String(v.total).padEnd(3)} ${pct(v.rate)}`,
+    );
+  }
+  if (showMisses && r.misses.length > 0) {
+    console.log('  misses (expected → got):');
+    for (const m of r.misses) {
+      console.log(`    [${m.category}] ${m.q}  —  ${m.expect} → ${m.got} (${m.score?.toFixed(2) ?? '-'})`);
+    }
+  }
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const kb = loadKnowledge(process.env.KNOWLEDGE_PATH || 'knowledge');
+  const engine = createEngine(kb, { thresholds: DEFAULT_THRESHOLDS });
+  const splits = ['dev', 'heldout'] as const;
+  const reports = Object.fromEntries(
+    splits.map((s) => {
+      const file = new URL(`./${s}.jsonl`, import.meta.url);
+      return [s, evaluate(engine, parseEvalLines(readFileSync(file, 'utf8'), `${s}.jsonl`))];
+    }),
+  ) as Record<(typeof splits)[number], EvalReport>;
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(reports));
+    return;
+  }
+  const showMisses = args.includes('--misses');
+  printReport('dev (tuning split)', reports.dev, showMisses || !args.includes('--quiet'));
+  // held-out misses are only shown on request, so nobody tunes against them by accident
+  printReport('held-out (not used for tuning)', reports.heldout, args.includes('--heldout-misses'));
+  const h = reports.heldout;
+  console.log(
+    `\nheld-out: top-1 ${pct(h.top1)} | out-of-scope rejection ${pct(h.outOfScopeRejection)} | wrong answers ${pct(h.wrongAnswer)} | small talk ${pct(h.smalltalk)}`,
+  );
+}
+
+main();

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS } from '../../src/config.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { decide } from '../../src/qa/decide.ts';
+import { createEngine, cutQuery } from '../../src/qa/engine.ts';
+
+const kb = loadKnowledge('tests/fixtures/mini.yaml');
+const engine = createEngine(kb);
+const STATUSES = ['answered', 'clarify', 'unknown', 'smalltalk'];
+
+describe('engine on a small knowledge file', () => {
+  it('answers paraphrases, dialect and typos with the right entry', () => {
+    for (const q of [
+      'كم عدد الجنود الذين سيغادرون القائم؟',
+      'اشكد جندي رح يطلع من القايم',
+      'قديش عنصر رح ينسحب من قاعدة القائم',
+      'كَمْ جُنْدِيًّا سَيُغَادِرُ القَائِمَ؟',
+      'كم عدد الجنوذ اللذين سيغادرون القاءم',
+    ]) {
+      const r = engine.ask(q);
+      expect([q, r.status, r.entryId]).toEqual([q, 'answered', 'qaim-troop-count']);
+      expect(r.answer).toContain('300');
+      expect(r.source).toEqual([5]);
+    }
+  });
+
+  it('says it does not know when the question shares words but not the topic', () => {
+    for (const q of [
+      'كم عدد سكان العراق؟',
+      'ما عاصمة الكويت',
+      'كم سعر الدولار في القائم',
+      'ما تاريخ حزب الله؟',
+    ]) {
+      const r = engine.ask(q);
+      expect([q, r.status]).toEqual([q, 'unknown']);
+      expect(r.answer).toContain('لا أعرف');
+      expect(r.suggestions.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('recognises small talk, and a greeting does not hide a real question', () => {
+    expect(engine.ask('مرحبا').status).toBe('smalltalk');
+    expect(engine.ask('شكرا').entryId).toBe('thanks');
+    const mixed = engine.ask('السلام عليكم، كم جندي سيغادر القائم؟');
+    expect([mixed.status, mixed.entryId]).toEqual(['answered', 'qaim-troop-count']);
+  });
+
+  it('asks to clarify a one-word question that fits several entries', () => {
+    const r = engine.ask('القائم');
+    expect(r.status).toBe('clarify');
+    expect(r.answer).toContain('هل تقصد');
+    expect(r.suggestions.map((s) => s.entryId).sort()).toEqual(['qaim-handover', 'qaim-troop-count']);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['spaces', '   \n\t  '],
+    ['emoji only', '🙂🙂🔥'],
+    ['digits only', '12345'],
+    ['latin only', 'hello there'],
+    ['punctuation', '؟؟؟!!!'],
+    ['bidi marks only', '\u200f\u200e\u2066'],
+  ])('%s gets a defined unknown reply with examples', (_name, q) => {
+    const r = engine.ask(q);
+    expect(r.status).toBe('unknown');
+    expect(r.answer.length).toBeGreaterThan(10);
+    expect(r.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('handles a 10,000+ character message by cutting it, and still answers its opening question', () => {
+    const long = `كم عدد الجنود الذين سيغادرون القائم؟ ${'كلام '.repeat(3000)}`;
+    const r = engine.ask(long);
+    expect(r.query).toBe(long);
+    expect(r.normalized.length).toBeLessThanOrEqual(500);
+    expect(r.status).not.toBe('smalltalk');
+  });
+
+  it('mixed Latin and Arabic with RTL/LTR marks', () => {
+    const r = engine.ask('\u200fhow many جنود \u200eسيغادرون Al-Qaim القائم?');
+    expect([r.status, r.entryId]).toEqual(['answered', 'qaim-troop-count']);
+  });
+
+  it('never throws and always returns a known status, for any input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        const r = engine.ask(s);
+        expect(STATUSES).toContain(r.status);
+        expect(typeof r.answer).toBe('string');
+        if (r.score !== null) expect(r.score).toBeGreaterThanOrEqual(0);
+        if (r.score !== null) expect(r.score).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('search ranks entries by score', () => {
+    const hits = engine.search('هجوم التاجي', 5);
+    expect(hits[0]?.entry.id).toBe('taji-attack-count');
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+  });
+});
+
+describe('decide', () => {
+  const t = DEFAULT_THRESHOLDS;
+  it('answers a confident, clear winner', () => {
+    expect(
+      decide(
+        [
+          { entry: 1, score: 0.9 },
+          { entry: 2, score: 0.5 },
+        ],
+        t,
+      ),
+    ).toEqual({ kind: 'answered', entry: 1 });
+  });
+  it('clarifies between close candidates', () => {
+    expect(
+      decide(
+        [
+          { entry: 1, score: 0.9 },
+          { entry: 2, score: 0.89 },
+        ],
+        t,
+      ),
+    ).toEqual({ kind: 'clarify', entries: [1, 2] });
+  });
+  it('clarifies a plausible but unsure match, and gives up below the clarify threshold', () => {
+    expect(decide([{ entry: 3, score: (t.answer + t.clarify) / 2 }], t)).toEqual({
+      kind: 'clarify',
+      entries: [3],
+    });
+    expect(decide([{ entry: 3, score: t.clarify - 0.01 }], t)).toEqual({ kind: 'unknown' });
+    expect(decide([], t)).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('cutQuery', () => {
+  it('cuts at a word boundary within the limit', () => {
+    const s = cutQuery('كلمة '.repeat(200), 100);
+    expect(s.length).toBeLessThanOrEqual(100);
+    expect(s.endsWith('كلمة')).toBe(true);
+  });
+});

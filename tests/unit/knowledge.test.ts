@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngineHolder } from '../../src/knowledge/holder.ts';
+import { KnowledgeError, loadKnowledge, parseKnowledge } from '../../src/knowledge/load.ts';
+import { createEngine } from '../../src/qa/engine.ts';
+
+const good = readFileSync('tests/fixtures/mini.yaml', 'utf8');
+
+function errorOf(text: string, file = 'k.yaml'): KnowledgeError {
+  try {
+    parseKnowledge([{ file, text }]);
+  } catch (err) {
+    if (err instanceof KnowledgeError) return err;
+    throw err;
+  }
+  throw new Error('expected a KnowledgeError');
+}
+
+describe('knowledge loader', () => {
+  it('loads the fixture with topics, entries and small talk', () => {
+    const kb = parseKnowledge([{ file: 'mini.yaml', text: good }]);
+    expect(kb.entries.map((e) => e.id)).toEqual(['qaim-troop-count', 'qaim-handover', 'taji-attack-count']);
+    expect(kb.entries[0]?.keywords).toEqual(['300']);
+    expect(kb.smalltalk).toHaveLength(2);
+  });
+
+  it('bad YAML names the file', () => {
+    const e = errorOf('entries: [\n  - id: x\n', 'broken.yaml');
+    expect(e.message).toMatch(/^broken\.yaml: invalid YAML/);
+  });
+
+  it('a missing field names the file, the entry and the field', () => {
+    const e = errorOf(good.replace('    answer: سينقل نحو 300 عنصر من قوات التحالف من قاعدة القائم.\n', ''));
+    expect(e.message).toBe(
+      'k.yaml, entry "qaim-troop-count", field "answer": Invalid input: expected string, received undefined',
+    );
+  });
+
+  it('an empty answer is refused', () => {
+    const e = errorOf(
+      good.replace('answer: سلم التحالف قاعدة القائم إلى قوات الأمن العراقية يوم الثلاثاء.', 'answer: "  "'),
+    );
+    expect([e.entryId, e.field]).toEqual(['qaim-handover', 'answer']);
+    expect(e.message).toContain('must not be empty');
+  });
+
+  it('a duplicate id is refused, across files too', () => {
+    const e = errorOf(good.replace('id: qaim-handover', 'id: qaim-troop-count'));
+    expect(e.message).toContain('entry "qaim-troop-count", field "id": duplicate id');
+    expect(() =>
+      parseKnowledge([
+        { file: 'a.yaml', text: good },
+        {
+          file: 'b.yaml',
+          text: 'entries:\n  - id: qaim-handover\n    topic: qaim\n    questions: [س]\n    answer: ج\n    source: [1]\n',
+        },
+      ]),
+    ).toThrow(/b\.yaml, entry "qaim-handover", field "id": duplicate id \(already used in a\.yaml\)/);
+  });
+
+  it('an unknown topic or a paragraph outside the report is refused', () => {
+    expect(errorOf(good.replace('topic: taji', 'topic: nowhere')).field).toBe('topic');
+    expect(errorOf(good.replace('source: [10]', 'source: [99]')).field).toBe('source.0');
+  });
+
+  it('a missing path is a clear error', () => {
+    expect(() => loadKnowledge('/nonexistent/knowledge')).toThrow(/no such file or folder/);
+  });
+});
+
+describe('engine holder', () => {
+  function setup() {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+    const file = join(dir, 'report.yaml');
+    writeFileSync(file, good);
+    const holder = createEngineHolder({ load: () => loadKnowledge(file), build: (kb) => createEngine(kb) });
+    return { file, holder };
+  }
+
+  it('a broken reload keeps the old knowledge and reports the error', () => {
+    const { file, holder } = setup();
+    const before = holder.engine;
+    writeFileSync(file, good.replace('id: qaim-handover', 'id: qaim-troop-count'));
+    const r = holder.reload();
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('duplicate id');
+    expect(holder.engine).toBe(before);
+    expect(holder.engine.ask('كم جندي سيغادر القائم').entryId).toBe('qaim-troop-count');
+  });
+
+  it('a good reload swaps in the new knowledge', () => {
+    const { file, holder } = setup();
+    writeFileSync(file, good.replace('سينقل نحو 300 عنصر', 'سينقل نحو 300 عنصر (نص محدث)'));
+    const r = holder.reload();
+    expect(r).toMatchObject({ ok: true, entries: 3, smalltalk: 2 });
+    expect(holder.engine.ask('كم جندي سيغادر القائم').answer).toContain('نص محدث');
+  });
+
+  it('a learned alternate question is answered at once', () => {
+    const { holder } = setup();
+    const q = 'شقد نفر رايح من ذيك المنطقة الغربية';
+    expect(holder.engine.ask(q).status).not.toBe('answered');
+    expect(holder.learn('qaim-troop-count', q)).toBe(true);
+    expect(holder.engine.ask(q)).toMatchObject({ status: 'answered', entryId: 'qaim-troop-count' });
+    expect(holder.learn('no-such-entry', q)).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { lightStem, variants } from '../../src/arabic/stem.ts';
+import { tokenize } from '../../src/arabic/tokenize.ts';
+import { FuzzyIndex, osaDistance } from '../../src/qa/fuzzy.ts';
+
+const terms = (s: string) => tokenize(s).map((t) => t.term);
+
+describe('tokenize', () => {
+  it('maps dialect question words to one marker each', () => {
+    for (const w of ['شو', 'ايش', 'إيش', 'وش', 'شنو', 'ماذا']) expect(terms(`${w} القائم`)[0]).toBe('?what');
+    for (const w of ['وين', 'فين', 'أين']) expect(terms(`${w} القائم`)[0]).toBe('?where');
+    for (const w of ['مين', 'منو', 'من']) expect(terms(`${w} المتحدث`)[0]).toBe('?who');
+    for (const w of ['ليش', 'ليه', 'لماذا']) expect(terms(`${w} الانسحاب`)[0]).toBe('?why');
+    for (const w of ['امتى', 'إمتى', 'متى', 'شوكت']) expect(terms(`${w} الانسحاب`)[0]).toBe('?when');
+    for (const w of ['اشكد', 'قديش', 'كم', 'كام']) expect(terms(`${w} جندي`)[0]).toBe('?howmany');
+  });
+
+  it('drops stopwords and chat filler, keeps «من» only as a question word in front', () => {
+    expect(terms('لو سمحت بدي اعرف كم جندي في القائم')).toEqual(['?howmany', '#troops', '#qaim']);
+    expect(terms('سحب القوات من القيارة')).toEqual(['#withdraw', '#troops', '#qayyarah']);
+  });
+
+  it('strips clitics and folds domain synonyms to one concept', () => {
+    expect(terms('بالقائم')).toEqual(['#qaim']);
+    expect(terms('والتحالف')).toEqual(['#coalition']);
+    expect(terms('جنود')).toEqual(terms('العناصر'));
+    expect(terms('الانسحاب')).toEqual(terms('يغادرون'));
+    expect(terms('الأمريكان')).toEqual(terms('الأميركيين'));
+    expect(terms('قصف')).toEqual(terms('غارات'));
+    // attacks on Taji and US strikes stay different concepts
+    expect(terms('هجوم')).not.toEqual(terms('غارات'));
+  });
+
+  it('light stemming keeps at least three letters', () => {
+    expect(lightStem('والمسلحين')).toBe('مسلح');
+    expect(variants('القاعدة')).toContain('القاعدة'.replace('ة', 'ة'));
+    expect(lightStem('بين').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('fuzzy', () => {
+  it('osa distance counts a swap of neighbours as one edit', () => {
+    expect(osaDistance('كركوك', 'كركوك')).toBe(0);
+    expect(osaDistance('كركوك', 'كرکوك'.replace('ک', 'ك'))).toBe(0);
+    expect(osaDistance('التاجي', 'التجاي')).toBe(1);
+    expect(osaDistance('القيارة', 'القيرة')).toBe(1);
+    expect(osaDistance('abc', 'xyz', 1)).toBe(2);
+  });
+
+  it('finds vocabulary words within the edit budget only', () => {
+    const idx = new FuzzyIndex(['كركوك', 'التاجي', 'البنتاغون', 'القائم']);
+    expect(idx.lookup('كركك')[0]?.word).toBe('كركوك');
+    expect(idx.lookup('التجاي')[0]?.word).toBe('التاجي');
+    expect(idx.lookup('البنتاكون')[0]?.word).toBe('البنتاغون');
+    expect(idx.lookup('سكان')).toEqual([]);
+    expect(idx.lookup('كم')).toEqual([]); // short words are never "corrected"
+  });
+});
