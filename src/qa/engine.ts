@@ -15,6 +15,7 @@ export interface EngineOptions {
 
 /** Small talk wins when it matches at least this well and the report does not answer confidently. */
 const SMALLTALK_MIN = 0.5;
+const SMALLTALK_EXACT = 0.99;
 const CANDIDATES = 8;
 const EXAMPLES = 3;
 
@@ -84,19 +85,19 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     const decision = decide(ranked, thresholds);
     const best = ranked[0];
 
-    if (decision.kind !== 'answered') {
-      const st = scoreSmalltalk(index, normalized);
-      if (st && st.score >= SMALLTALK_MIN && (!best || best.score < thresholds.answer || st.score >= 0.99)) {
-        const s = index.smalltalk[st.entry]!;
-        return reply(query, normalized, {
-          status: 'smalltalk',
-          answer: s.answer,
-          entryId: s.id,
-          score: st.score,
-          suggestions: examples.slice(0, EXAMPLES),
-          source: [],
-        });
-      }
+    // An exact small-talk phrase («تسلم», «السلام عليكم») is small talk even when a word of it looks
+    // like a report word; otherwise small talk only wins when the report has no confident answer.
+    const st = scoreSmalltalk(index, normalized);
+    if (st && (st.score >= SMALLTALK_EXACT || (decision.kind !== 'answered' && st.score >= SMALLTALK_MIN))) {
+      const s = index.smalltalk[st.entry]!;
+      return reply(query, normalized, {
+        status: 'smalltalk',
+        answer: s.answer,
+        entryId: s.id,
+        score: st.score,
+        suggestions: examples.slice(0, EXAMPLES),
+        source: [],
+      });
     }
     if (decision.kind === 'answered') {
       const e = index.entries[decision.entry]!;

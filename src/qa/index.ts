@@ -41,6 +41,8 @@ export interface SearchIndex {
   readonly smalltalkDocs: readonly SmalltalkDoc[];
   /** words used by small talk and never by report entries (dropped from report matching) */
   readonly smalltalkOnly: ReadonlySet<string>;
+  /** every (folded) word of the small-talk phrases */
+  readonly smalltalkVocab: ReadonlySet<string>;
   readonly smalltalkFuzzy: FuzzyIndex;
 }
 
@@ -130,6 +132,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     knownWords,
     smalltalkDocs,
     smalltalkOnly,
+    smalltalkVocab,
     smalltalkFuzzy: new FuzzyIndex(smalltalkVocab),
   };
 }

@@ -38,7 +38,8 @@ function correct(index: SearchIndex, word: string, pos: number): { term: Term; s
 /** Normalized query → weighted terms against this index. */
 export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
   let words = normalized.split(' ').filter(Boolean);
-  const withoutSmalltalk = words.filter((w) => !index.smalltalkOnly.has(w));
+  const folded = smalltalkWords(normalized);
+  const withoutSmalltalk = words.filter((_, i) => !index.smalltalkOnly.has(folded[i] ?? ''));
   if (withoutSmalltalk.length > 0) words = withoutSmalltalk;
 
   const best = new Map<string, QueryTerm>();
@@ -140,9 +141,8 @@ export function scoreSmalltalk(index: SearchIndex, normalized: string): EntrySco
   const words = smalltalkWords(normalized);
   if (words.length === 0 || index.smalltalkDocs.length === 0) return null;
   const resolved = words.map((w) => {
-    if (index.smalltalkFuzzy.size === 0) return w;
-    const hit = index.smalltalkFuzzy.lookup(w)[0];
-    return hit && !index.knownWords.has(w) ? hit.word : w;
+    if (index.smalltalkVocab.has(w) || index.knownWords.has(w)) return w;
+    return index.smalltalkFuzzy.lookup(w)[0]?.word ?? w;
   });
   const q = new Set(resolved);
   let best: EntryScore | null = null;
