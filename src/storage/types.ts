@@ -28,6 +28,8 @@ export interface StatsReport {
 }
 
 export interface UnansweredGroup {
+  /** Short stable numeric reference to this group (fits in callback data instead of the text). */
+  readonly ref: number;
   readonly normalized: string;
   /** The most recent raw text of this group. */
   readonly sample: string;
@@ -56,8 +58,15 @@ export interface Store {
   }): 'new' | 'changed' | 'same';
   stats(days: number, now?: Date): StatsReport;
   unanswered(opts: { days: number; limit: number; now?: Date }): UnansweredGroup[];
+  /** The group behind a ref handed out by `unanswered`, or null when unknown. */
+  unansweredByRef(ref: number): { ref: number; normalized: string; sample: string } | null;
+  /** Hide this normalized form from `unanswered` for good (audited). */
   dismissUnanswered(normalized: string, adminId: number): void;
-  addAlternate(entryId: string, question: string, adminId: number): void;
+  /**
+   * Store a learned alternate question (audited; a repeat is a no-op). With `resolves`, that
+   * unanswered group is hidden until it is asked (and missed) again.
+   */
+  addAlternate(entryId: string, question: string, adminId: number, opts?: { resolves?: string }): void;
   alternates(): LearnedAlternate[];
   audit(adminId: number, action: string, detail: string): void;
   getGroupMode(chatId: number): GroupMode;
