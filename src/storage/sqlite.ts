@@ -151,16 +151,21 @@ export function openSqliteStore(opts: SqliteStoreOptions): SqliteStore {
      GROUP BY entry_id HAVING down > 0
      ORDER BY down - up DESC, down DESC, entry_id LIMIT ?`,
   );
-  // Bare columns next to max(): SQLite takes them from the row holding the maximum (the latest ask).
+  // The sample is the most recently recorded text of the group (highest row id).
   const unansweredStmt = db.prepare<
     [number, number, number],
     { normalized: string; sample: string; count: number; lastAt: number }
   >(
-    `SELECT q.normalized AS normalized, q.text AS sample, count(*) AS count, max(q.at) AS lastAt
-     FROM questions q LEFT JOIN dismissed d ON d.normalized = q.normalized
-     WHERE q.status IN ('unknown', 'clarify') AND q.at >= ? AND q.at <= ? AND q.normalized <> ''
-       AND (d.normalized IS NULL OR (d.reason = 'attached' AND q.at > d.at))
-     GROUP BY q.normalized ORDER BY count DESC, lastAt DESC LIMIT ?`,
+    `WITH g AS (
+       SELECT q.normalized AS normalized, count(*) AS count, max(q.at) AS lastAt, max(q.id) AS lastId
+       FROM questions q LEFT JOIN dismissed d ON d.normalized = q.normalized
+       WHERE q.status IN ('unknown', 'clarify') AND q.at >= ? AND q.at <= ? AND q.normalized <> ''
+         AND (d.normalized IS NULL OR (d.reason = 'attached' AND q.at > d.at))
+       GROUP BY q.normalized ORDER BY count DESC, lastAt DESC, normalized LIMIT ?
+     )
+     SELECT g.normalized, q.text AS sample, g.count, g.lastAt
+     FROM g JOIN questions q ON q.id = g.lastId
+     ORDER BY g.count DESC, g.lastAt DESC, g.normalized`,
   );
   const upsertRef = db.prepare<[string, string, number], { ref: number }>(
     `INSERT INTO unanswered_refs (normalized, sample, touched_at) VALUES (?, ?, ?)

@@ -31,7 +31,7 @@ export interface UnansweredGroup {
   /** Short stable numeric reference to this group (fits in callback data instead of the text). */
   readonly ref: number;
   readonly normalized: string;
-  /** The most recent raw text of this group. */
+  /** The most recently recorded raw text of this group. */
   readonly sample: string;
   readonly count: number;
   readonly lastAt: Date;
