@@ -328,7 +328,12 @@ export function openSqliteStore(opts: SqliteStoreOptions): SqliteStore {
     schemaVersion: migrated.to,
 
     recordQuestion(event) {
-      recordQuestionTx(event);
+      // Best effort: a locked or full disk must not stop the bot from answering.
+      try {
+        recordQuestionTx(event);
+      } catch (err) {
+        log.error({ err, status: event.status }, 'cannot record a question');
+      }
     },
 
     recordFeedback(vote) {

@@ -47,6 +47,7 @@ export type GroupMode = 'all' | 'ask-only';
 
 /** The bot's memory. SQLite ships; the interface keeps a PostgreSQL port possible. */
 export interface Store {
+  /** Best effort: never throws (a storage failure is logged, the reply goes out anyway). */
   recordQuestion(event: QuestionEvent): void;
   /** Returns 'new' | 'changed' | 'same' so the UI can acknowledge appropriately. */
   recordFeedback(vote: {

@@ -241,3 +241,11 @@ describe('persistence and retention', () => {
     store = openTestStore(dir);
   });
 });
+
+describe('failures', () => {
+  it('never lets recording a question throw', () => {
+    store.close();
+    expect(() => store.recordQuestion(question())).not.toThrow();
+    store = openTestStore(dir);
+  });
+});
