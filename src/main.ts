@@ -1,8 +1,11 @@
+import { startTelegram, type TelegramRuntime } from './bot/run.ts';
 import { runConsoleChat } from './cli/console-chat.ts';
 import type { Config } from './config.ts';
 import { loadConfigOrExit } from './env.ts';
 import { engineHolderFromConfig } from './knowledge/build-engine.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { scheduleRetention } from './storage/retention.ts';
+import { openSqliteStore, type SqliteStore } from './storage/sqlite.ts';
 
 /**
  * Composition root: config → logger → knowledge → engine → (store) → one front end.
@@ -36,9 +39,48 @@ async function runConsoleMode(config: Config, logger: Logger): Promise<void> {
   process.exit(0);
 }
 
-async function runTelegramMode(_config: Config, logger: Logger): Promise<void> {
-  logger.fatal('Telegram mode is not available yet; unset BOT_TOKEN to use the console chat');
-  process.exit(1);
+async function runTelegramMode(config: Config, logger: Logger): Promise<void> {
+  let store: SqliteStore;
+  let engines: ReturnType<typeof engineHolderFromConfig>;
+  try {
+    store = openSqliteStore({ dataDir: config.dataDir, dataSecret: config.dataSecret, logger });
+    engines = engineHolderFromConfig(config, () => store.alternates());
+  } catch (err) {
+    logger.fatal({ err }, 'cannot start: knowledge or storage failed');
+    process.exit(1);
+  }
+  const stopRetention = scheduleRetention(store, config.retentionDays, logger);
+  let runtime: TelegramRuntime | null = null;
+  let exiting = false;
+  const exit = async (code: number, reason: string): Promise<void> => {
+    if (exiting) return;
+    exiting = true;
+    // Hard limit: whatever happens, the process is gone within 8 seconds.
+    setTimeout(() => process.exit(code), 8000).unref();
+    try {
+      await runtime?.stop(reason);
+    } catch (err) {
+      logger.error({ err }, 'error while stopping');
+    }
+    stopRetention();
+    store.close();
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void exit(0, signal));
+  // Belt and braces: a stray rejection is logged, never allowed to stop everyone's replies.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+  try {
+    runtime = await startTelegram({
+      config,
+      logger,
+      engines,
+      store,
+      onStopped: (err) => void exit(err ? 1 : 0, err ? err.message : 'stopped'),
+    });
+  } catch (err) {
+    logger.fatal({ err }, 'cannot start the Telegram bot');
+    await exit(1, 'start failed');
+  }
 }
 
 void main();
