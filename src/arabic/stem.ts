@@ -49,6 +49,9 @@ export function variants(token: string): string[] {
     add(rest);
     add(stripArticle(rest));
   }
+  // dialect verb prefixes: بيطلعوا/بتنسحب (present), حيطلعوا (future), انضرب/اتضربت (passive)
+  if (/^[بح][يتن]/.test(token) && token.length >= 5) add(token.slice(1));
+  if (/^(ان|ات)/.test(token) && token.length >= 5) add(token.slice(2));
   for (const v of [...out]) add(stripSuffix(v));
   return out;
 }

@@ -1,4 +1,5 @@
-import { QUESTION_WORDS, STOPWORDS, SYNONYMS } from './lexicon.ts';
+import { stemmer as snowball } from '@orama/stemmers/arabic';
+import { FRAME_WORDS, QUESTION_WORDS, STOPWORDS, SYNONYMS } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 import { lightStem, stripArticle, variants } from './stem.ts';
 
@@ -20,7 +21,7 @@ const qwordMap = new Map<string, string>();
 for (const [marker, words] of Object.entries(QUESTION_WORDS)) {
   for (const w of normalizedKeys(words)) qwordMap.set(w, marker);
 }
-const stopwords = new Set(normalizedKeys(STOPWORDS));
+const stopwords = new Set(normalizedKeys([...STOPWORDS, ...FRAME_WORDS]));
 const synonymMap = new Map<string, string>();
 for (const [concept, words] of Object.entries(SYNONYMS)) {
   for (const w of normalizedKeys(words)) {
@@ -28,6 +29,13 @@ for (const [concept, words] of Object.entries(SYNONYMS)) {
     const bare = stripArticle(w);
     if (!synonymMap.has(bare)) synonymMap.set(bare, concept);
   }
+}
+// Snowball stems of the synonyms catch verb and plural forms the lists do not spell out
+// (انضرب → ضرب). Checked only after the literal forms, and never overriding them.
+const snowballMap = new Map<string, string>();
+for (const [word, concept] of synonymMap) {
+  const st = snowball(word);
+  if (st.length >= 3 && !synonymMap.has(st) && !snowballMap.has(st)) snowballMap.set(st, concept);
 }
 
 /** Surface forms the lexicon knows (for typo correction against them). */
@@ -53,6 +61,11 @@ export function resolveWord(word: string, position: number): Term | null {
     const qv = qwordMap.get(v);
     if (qv) return { term: qv, kind: 'qword', surface: word };
     if (v !== word && stopwords.has(v)) return null;
+  }
+  if (word.length >= 4) {
+    const st = snowball(word);
+    const concept = synonymMap.get(st) ?? snowballMap.get(st);
+    if (concept) return { term: concept, kind: 'content', surface: word };
   }
   if (word.length < 2 && !/\d/.test(word)) return null;
   return { term: lightStem(word), kind: 'content', surface: word };

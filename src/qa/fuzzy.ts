@@ -30,10 +30,13 @@ export function osaDistance(a: string, b: string, max = Number.POSITIVE_INFINITY
   return prev[m]!;
 }
 
-/** The edit budget for a word of this length: none for short words, 1 up to 7 letters, 2 above. */
+/**
+ * The edit budget for a word of this length: none up to 4 letters (Arabic has too many real
+ * four-letter words one edit apart: سكان/مكان), 1 up to 8 letters, 2 above.
+ */
 export function maxEditsFor(length: number): number {
-  if (length < 4) return 0;
-  if (length < 8) return 1;
+  if (length < 5) return 0;
+  if (length < 9) return 1;
   return 2;
 }
 
@@ -59,7 +62,7 @@ export class FuzzyIndex {
 
   constructor(vocabulary: Iterable<string>) {
     for (const w of vocabulary) {
-      if (w.length < 4 || this.words.has(w)) continue;
+      if (w.length < 5 || this.words.has(w)) continue;
       this.words.add(w);
       const keys = new Set<string>([w]);
       deletes(w, maxEditsFor(w.length), keys);

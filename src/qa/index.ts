@@ -3,8 +3,23 @@ import { lexiconSurfaces, resolveWord, type Term, tokenizeNormalized } from '../
 import type { KnowledgeBase, KnowledgeEntry, SmalltalkEntry } from '../knowledge/types.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 
-/** Weight of a question marker (كم، متى، أين …) relative to content words: a hint, not a topic. */
-export const QWORD_WEIGHT = 0.45;
+/**
+ * Weight of a question marker relative to content words. Specific ones (كم، متى، أين، من، لماذا) tell
+ * apart entries on the same subject (how many left Al-Qaim vs when); generic ones (ما، هل، كيف) barely.
+ */
+const QWORD_WEIGHTS: Readonly<Record<string, number>> = {
+  '?howmany': 1,
+  '?when': 1,
+  '?where': 1,
+  '?who': 1,
+  '?why': 1,
+  '?what': 0.3,
+  '?yesno': 0.3,
+  '?how': 0.5,
+};
+export function qwordWeight(marker: string): number {
+  return QWORD_WEIGHTS[marker] ?? 0.3;
+}
 
 export type DocKind = 'question' | 'keywords' | 'answer';
 
@@ -44,6 +59,32 @@ export interface SearchIndex {
   /** every (folded) word of the small-talk phrases */
   readonly smalltalkVocab: ReadonlySet<string>;
   readonly smalltalkFuzzy: FuzzyIndex;
+  /** per entry: the question markers its answer can satisfy (a count, a time) */
+  readonly answerKinds: readonly ReadonlySet<string>[];
+}
+
+// A count question needs an answer with a number in it; a "when" question needs a time in it.
+// Matched on whole words (after the article and و/ب/ل/ف are stripped), never inside a word.
+const NUMBER_WORDS = new Set(
+  'واحد واحده اثنان اثنين اثنتين ثلاث ثلاثه ثلاثة اربع اربعه خمس خمسه ست سته سبع سبعه ثمان ثماني ثمانيه تسع تسعه عشر عشره عشرات مئه مئات ميه الف الاف جنديين جنديان عنصرين عنصران هجومين هجومان صاروخين صاروخان قاعدتين قاعدتان قاعدتي'
+    .split(' ')
+    .map(normalize),
+);
+const TIME_WORDS = new Set(
+  'الثلاثاء السبت الاحد الاثنين الاربعاء الخميس الجمعه نيسان ابريل يوم ايام اسبوع الاسبوع شهر اشهر الاشهر سنه عام تاريخ موعد مبكر نهايه بحلول'
+    .split(' ')
+    .map(normalize),
+);
+
+/** Which question markers an answer can satisfy; markers not listed here are always satisfiable. */
+export function answerKinds(answer: string): Set<string> {
+  const kinds = new Set<string>();
+  for (const w of normalize(answer).split(' ')) {
+    const bare = w.replace(/^(وال|بال|لل|فال|ال|و|ب|ل|ف)(?=..)/, '');
+    if (/\d/.test(w) || NUMBER_WORDS.has(w) || NUMBER_WORDS.has(bare)) kinds.add('?howmany');
+    if (TIME_WORDS.has(w) || TIME_WORDS.has(bare)) kinds.add('?when');
+  }
+  return kinds;
 }
 
 /** Words of small talk, lightly folded (article stripped) but no stopword removal. */
@@ -85,7 +126,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const idf = new Map<string, number>();
   for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
   const unknownWeight = Math.log(1 + n);
-  const weightOf = (t: Term) => (t.kind === 'qword' ? QWORD_WEIGHT : (idf.get(t.term) ?? unknownWeight));
+  const weightOf = (t: Term) => (t.kind === 'qword' ? qwordWeight(t.term) : (idf.get(t.term) ?? unknownWeight));
 
   const docs: Doc[] = [];
   const postings = new Map<string, number[]>();
@@ -134,6 +175,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     smalltalkOnly,
     smalltalkVocab,
     smalltalkFuzzy: new FuzzyIndex(smalltalkVocab),
+    answerKinds: entries.map((e) => answerKinds(e.answer)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { stripArticle } from '../arabic/stem.ts';
 import { resolveWord, type Term } from '../arabic/tokenize.ts';
-import { QWORD_WEIGHT, type SearchIndex, smalltalkWords } from './index.ts';
+import { qwordWeight, type SearchIndex, smalltalkWords } from './index.ts';
 
 /** A query term with its weight and how surely it was recognised (1 exact, less for a typo fix). */
 export interface QueryTerm {
@@ -20,7 +20,7 @@ export interface Analysis {
   readonly content: number;
 }
 
-const SIM_BY_DISTANCE = [1, 0.85, 0.7];
+const SIM_BY_DISTANCE = [1, 0.8, 0.65];
 const LATIN = /^[a-z]+$/;
 
 function correct(index: SearchIndex, word: string, pos: number): { term: Term; sim: number } | null {
@@ -35,12 +35,34 @@ function correct(index: SearchIndex, word: string, pos: number): { term: Term; s
   return null;
 }
 
+/** Does this word mean something to the index (a report term, a question word or a stopword)? */
+function known(index: SearchIndex, word: string): boolean {
+  const t = resolveWord(word, 1);
+  return t === null || t.kind === 'qword' || index.idf.has(t.term);
+}
+
+/**
+ * Words typed without a space («فيالهجوم», «نيةالتحالف»): when a word is unknown but splits into
+ * two known words, use the two.
+ */
+export function splitRunTogether(index: SearchIndex, word: string): string[] {
+  if (word.length < 5 || known(index, word)) return [word];
+  for (let i = 2; i <= word.length - 3; i++) {
+    const left = word.slice(0, i);
+    const right = word.slice(i);
+    const r = resolveWord(right, 1);
+    if (r && r.kind === 'content' && index.idf.has(r.term) && known(index, left)) return [left, right];
+  }
+  return [word];
+}
+
 /** Normalized query → weighted terms against this index. */
 export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
   let words = normalized.split(' ').filter(Boolean);
   const folded = smalltalkWords(normalized);
   const withoutSmalltalk = words.filter((_, i) => !index.smalltalkOnly.has(folded[i] ?? ''));
   if (withoutSmalltalk.length > 0) words = withoutSmalltalk;
+  words = words.flatMap((w) => splitRunTogether(index, w));
 
   const best = new Map<string, QueryTerm>();
   let pos = 0;
@@ -50,7 +72,7 @@ export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
     if (!resolved) continue;
     let qt: QueryTerm;
     if (resolved.kind === 'qword') {
-      qt = { term: resolved.term, kind: 'qword', weight: QWORD_WEIGHT, sim: 1, unknown: false };
+      qt = { term: resolved.term, kind: 'qword', weight: qwordWeight(resolved.term), sim: 1, unknown: false };
     } else if (index.idf.has(resolved.term)) {
       qt = {
         term: resolved.term,
@@ -94,6 +116,10 @@ export interface EntryScore {
 
 /** How much of a doc's score an answer text can give (answers are long and less specific). */
 const ANSWER_FACTOR = 0.8;
+/** How much the entry's paraphrases together (vs the single best question) count for query coverage. */
+const ENTRY_COVER_SHARE = 0.5;
+const CHECKED_KINDS = new Set(['?howmany', '?when']);
+const ANSWER_KIND_PENALTY = 0.75;
 
 /**
  * Score entries: for each doc that shares a term with the query, combine query coverage
@@ -104,34 +130,40 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
   if (analysis.content <= 0) return [];
   const matched = new Map<number, number>();
   const docSide = new Map<number, number>();
+  // Σ weight of the query terms found in ANY question of an entry: its paraphrases together
+  const entryCover = new Map<number, number>();
+  // entries reached through a content term (not only through كم، متى …)
+  const topical = new Set<number>();
   for (const t of analysis.terms) {
     if (t.unknown) continue;
     const list = index.postings.get(t.term);
     if (!list) continue;
+    const covered = new Set<number>();
     for (const id of list) {
+      const doc = index.docs[id]!;
       matched.set(id, (matched.get(id) ?? 0) + t.weight * t.sim);
-      docSide.set(id, (docSide.get(id) ?? 0) + (index.docs[id]!.terms.get(t.term) ?? 0) * t.sim);
+      docSide.set(id, (docSide.get(id) ?? 0) + (doc.terms.get(t.term) ?? 0) * t.sim);
+      if (doc.kind !== 'answer') covered.add(doc.entry);
+      if (t.kind === 'content') topical.add(doc.entry);
     }
+    for (const e of covered) entryCover.set(e, (entryCover.get(e) ?? 0) + t.weight * t.sim);
   }
   const byEntry = new Map<number, number>();
   for (const [id, m] of matched) {
     const doc = index.docs[id]!;
-    // a doc that only shares question words (كم، متى) with the query says nothing about its topic
-    const cq = m / analysis.total;
+    const cqDoc = m / analysis.total;
+    const cqEntry = Math.max(cqDoc, (entryCover.get(doc.entry) ?? 0) / analysis.total);
+    const cq = ENTRY_COVER_SHARE * cqEntry + (1 - ENTRY_COVER_SHARE) * cqDoc;
     const cd = (docSide.get(id) ?? 0) / doc.norm;
-    let s = cq * (0.6 + 0.4 * cd);
-    if (doc.kind === 'answer') s = ANSWER_FACTOR * cq * (0.85 + 0.15 * cd);
+    const s = doc.kind === 'answer' ? ANSWER_FACTOR * cqDoc * (0.85 + 0.15 * cd) : cq * (0.6 + 0.4 * cd);
     if (s > (byEntry.get(doc.entry) ?? 0)) byEntry.set(doc.entry, s);
   }
-  // entries reached only through question words have no topical match
-  const topical = new Set<number>();
-  for (const t of analysis.terms) {
-    if (t.kind !== 'content' || t.unknown) continue;
-    for (const id of index.postings.get(t.term) ?? []) topical.add(index.docs[id]!.entry);
-  }
+  // An entry whose answer holds no number cannot answer «كم»; none with a time cannot answer «متى».
+  const asks = analysis.terms.filter((t) => t.kind === 'qword' && CHECKED_KINDS.has(t.term)).map((t) => t.term);
+  const fit = (entry: number) => (asks.every((k) => index.answerKinds[entry]?.has(k)) ? 1 : ANSWER_KIND_PENALTY);
   return [...byEntry]
     .filter(([e]) => topical.has(e))
-    .map(([entry, score]) => ({ entry, score: Math.min(1, score) }))
+    .map(([entry, score]) => ({ entry, score: Math.min(1, score * fit(entry)) }))
     .sort((a, b) => b.score - a.score || a.entry - b.entry)
     .slice(0, limit);
 }

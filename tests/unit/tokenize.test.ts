@@ -48,8 +48,9 @@ describe('fuzzy', () => {
   });
 
   it('finds vocabulary words within the edit budget only', () => {
-    const idx = new FuzzyIndex(['كركوك', 'التاجي', 'البنتاغون', 'القائم']);
-    expect(idx.lookup('كركك')[0]?.word).toBe('كركوك');
+    const idx = new FuzzyIndex(['كركوك', 'التاجي', 'البنتاغون', 'القائم', 'مكان']);
+    expect(idx.lookup('كركوكك')[0]?.word).toBe('كركوك');
+    expect(idx.lookup('سكان')).toEqual([]); // four letters: too many real words one edit apart
     expect(idx.lookup('التجاي')[0]?.word).toBe('التاجي');
     expect(idx.lookup('البنتاكون')[0]?.word).toBe('البنتاغون');
     expect(idx.lookup('سكان')).toEqual([]);
