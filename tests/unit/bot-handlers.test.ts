@@ -331,7 +331,7 @@ describe('command menu', () => {
     expect(byScope('all_group_chats')).toEqual(GROUP_COMMANDS);
     const admin = calls.find((c) => (c.params.scope as { chat_id?: number } | undefined)?.chat_id === ADMIN);
     expect(admin?.params.commands).toEqual(ADMIN_MENU);
-    expect((admin?.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(
+    expect((admin!.params.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(
       expect.arrayContaining(['stats', 'unanswered', 'reload', 'export']),
     );
   });
