@@ -64,11 +64,18 @@ export function failedMethod(err: unknown): string | undefined {
   return undefined;
 }
 
-/** A short, token-free description of any error. */
+/** Request URLs carry the token: never show them, redacted or not. */
+const URL_IN_TEXT = /\bhttps?:\/\/\S+/g;
+
+/** A short description of any error, without the token or any request URL. */
 export function describeError(err: unknown): string {
-  if (err instanceof TelegramError) return scrubSecrets(`${err.code}: ${err.description}`);
-  if (err instanceof Error) return scrubSecrets(err.message);
-  return scrubSecrets(String(err));
+  const text =
+    err instanceof TelegramError
+      ? `${err.code}: ${err.description}`
+      : err instanceof Error
+        ? err.message
+        : String(err);
+  return scrubSecrets(text).replace(URL_IN_TEXT, '[url]');
 }
 
 /** Log a failed Telegram call at the level its kind deserves. Never throws. */

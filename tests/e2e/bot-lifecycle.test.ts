@@ -57,6 +57,43 @@ describe('start and stop', () => {
   });
 });
 
+describe('menus and revoked tokens', () => {
+  it('a failing setMyCommands is logged, never fatal', async () => {
+    const api = await FakeBotApi.start();
+    api.fail('setMyCommands', { code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' }, { times: 20 });
+    const h = await startBot({ api });
+    try {
+      api.privateText(4101, Q_TROOPS);
+      const reply = await api.waitFor('sendMessage', (c) => c.params.chat_id === 4101);
+      expect(reply.params.text).toContain('300');
+      await h.waitForLog((l) => l.method === 'setMyCommands' && l.code === 400);
+    } finally {
+      expect((await h.stop()).code).toBe(0);
+      await api.close();
+    }
+  });
+
+  it('a token revoked while running (401 on getUpdates) → exit 1 with a clear message', async () => {
+    const api = await FakeBotApi.start();
+    const h = await startBot({ api });
+    try {
+      api.acceptToken = false;
+      // The held poll returns this update; the next poll is refused.
+      api.privateText(4201, Q_TROOPS);
+      const exit = await Promise.race([
+        h.exited,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no exit')), 10_000)),
+      ]);
+      expect(exit.code).toBe(1);
+      expect(h.output()).toContain('rejected the bot token');
+      expect(h.output()).not.toContain(api.token.split(':')[1]!);
+    } finally {
+      await h.stop('SIGKILL');
+      await api.close();
+    }
+  });
+});
+
 describe('refused starts', () => {
   it('a token Telegram rejects (401) → exit 1 with a clear message, token not printed', async () => {
     const api = await FakeBotApi.start();

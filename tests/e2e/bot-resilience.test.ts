@@ -134,9 +134,10 @@ describe('flood control', () => {
 });
 
 describe('shutdown and secrets', () => {
-  it('never prints the token, even in network errors', () => {
+  it('never prints the token or a request URL, even in network errors', () => {
     expect(h.output()).not.toContain(TOKEN_SECRET_PART);
     expect(h.output()).not.toContain(h.api.token);
+    expect(h.output()).not.toContain('/bot123456');
   });
 
   it('SIGTERM: the in-flight reply is finished, then exit 0 within a few seconds', async () => {

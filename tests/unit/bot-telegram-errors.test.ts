@@ -58,6 +58,7 @@ describe('classifyApiError', () => {
       'request to http://api/bot123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/sendMessage failed',
     );
     expect(describeError(err)).not.toContain('AAAAAAAAAAAAAAAAAAAA');
+    expect(describeError(err)).toBe('request to [url] failed');
   });
 });
 
