@@ -64,7 +64,7 @@ async function throughput(h: BotHarness, questions: string[]) {
   const before = procStatus(pid);
   const since = h.api.mark();
   const t0 = performance.now();
-  questions.forEach((q, i) => h.api.privateText(1_000_000 + (i % USERS), q));
+  for (const [i, q] of questions.entries()) h.api.privateText(1_000_000 + (i % USERS), q);
   await h.api.waitForCount('sendMessage', questions.length, (c) => c.response?.ok === true, {
     since,
     timeoutMs: 120_000,
