@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_MENU, GROUP_COMMANDS, USER_COMMANDS } from '../../src/bot/commands.ts';
 import type { ApiCall } from '../e2e/fake-bot-api.ts';
-import { createFakeEngine } from '../helpers/fake-engine.ts';
+import { createFakeEngine, FAKE_KB } from '../helpers/fake-engine.ts';
 import { type InProcessBot, startInProcessBot } from '../helpers/in-process-bot.ts';
 
 const Q_TROOPS = 'كم عدد الجنود الذين سيغادرون القائم؟';
@@ -264,12 +264,17 @@ describe('topics', () => {
     expect(questions.map((b) => b.data)).toEqual(['q:qaim-troop-count', 'q:qaim-handover', 'tl']);
 
     since = bot.api.mark();
+    bot.api.tap(newUser(), bot.api.messageOf(list), 'tp:taji:0'); // another user: FLOOD_LIMIT is 4 here
+    const taji = await bot.api.waitFor('editMessageText', undefined, { since });
+    expect(taji.params.text).toBe('هجمات &lt;التاجي&gt; &amp; الرد: اختر سؤالًا');
+
+    since = bot.api.mark();
     bot.api.tap(user, bot.api.messageOf(list), 'q:qaim-handover');
     const answer = await bot.api.waitFor('sendMessage', toChat(user), { since });
     expect(answer.params.text).toContain('سلّم التحالف');
 
     since = bot.api.mark();
-    bot.api.tap(user, bot.api.messageOf(list), 'tl');
+    bot.api.tap(newUser(), bot.api.messageOf(list), 'tl');
     const back = await bot.api.waitFor('editMessageText', undefined, { since });
     expect(bot.api.buttonsOf(back).map((b) => b.data)).toEqual(['tp:qaim:0', 'tp:taji:0']);
   });
@@ -290,6 +295,59 @@ describe('topics', () => {
       expect(ack.response?.ok).toBe(true);
     },
   );
+});
+
+describe('buttons in groups', () => {
+  it('a tapped question is answered in the group, threaded to the message with the buttons', async () => {
+    const chat = GROUP - 4;
+    const user = newUser();
+    let since = bot.api.mark();
+    bot.api.groupText(chat, user, '/topics');
+    const list = await bot.api.waitFor('sendMessage', toChat(chat), { since });
+    since = bot.api.mark();
+    bot.api.tap(newUser(), bot.api.messageOf(list), 'q:taji-attacks');
+    const answer = await bot.api.waitFor('sendMessage', toChat(chat), { since });
+    expect(answer.params.reply_parameters).toMatchObject({ message_id: bot.api.messageOf(list).message_id });
+    expect(bot.api.buttonsOf(answer)).toEqual([]);
+    expect(bot.store.questions.at(-1)).toMatchObject({ chatKind: 'group', entryId: 'taji-attacks' });
+  });
+});
+
+describe('long answers', () => {
+  it('are split on paragraph boundaries: first piece threaded, source and buttons on the last', async () => {
+    const para = `${'جملة طويلة عن التقرير وما جاء فيه. '.repeat(40).trim()}`;
+    const answer = Array.from({ length: 8 }, () => para).join('\n\n');
+    expect(answer.length).toBeGreaterThan(8000);
+    const kb = {
+      ...FAKE_KB,
+      entries: [{ ...FAKE_KB.entries[0]!, answer }],
+    };
+    const long = await startInProcessBot({ engine: createFakeEngine(kb) });
+    try {
+      const chat = GROUP - 5;
+      const asked = long.api.groupText(chat, 1, `/ask ${Q_TROOPS}`);
+      const last = await long.api.waitFor(
+        'sendMessage',
+        (c) => c.params.chat_id === chat && String(c.params.text).includes('📄'),
+      );
+      const pieces = long.api.callsOf('sendMessage', 0, toChat(chat));
+      expect(pieces.at(-1)).toBe(last);
+      expect(pieces.length).toBeGreaterThanOrEqual(3);
+      // Cut only between paragraphs: every piece is whole paragraphs (plus the source line at the end).
+      for (const p of pieces) {
+        const body = String(p.params.text).replace(/\n\n📄 المصدر: الفقرة 5$/, '');
+        expect(body.split('\n\n').every((x) => x === para)).toBe(true);
+      }
+      expect(pieces.every((p) => p.response?.ok)).toBe(true);
+      expect(pieces[0]!.params.reply_parameters).toMatchObject({ message_id: asked.message_id });
+      expect(pieces.slice(1).every((p) => p.params.reply_parameters === undefined)).toBe(true);
+      expect(String(last.params.text)).toMatch(/📄 المصدر: الفقرة 5$/);
+      expect(pieces.slice(0, -1).every((p) => !String(p.params.text).includes('📄'))).toBe(true);
+      for (const p of pieces) expect(String(p.params.text).length).toBeLessThanOrEqual(4096);
+    } finally {
+      await long.stop();
+    }
+  });
 });
 
 describe('inline mode', () => {
