@@ -106,7 +106,7 @@ function main(): void {
     cases.push({ name: `synthetic ${n} × 6`, kb, queries: q, fuseQueries: q.slice(0, n >= 5000 ? 40 : 200) });
   }
   const results = cases.map((c) => {
-    const engine = measure(engineOf(c.kb), c.queries, 200);
+    const engine = measure(engineOf(c.kb), c.queries, 1000);
     const fuse = measure(fuseOf(c.kb), c.fuseQueries, 5);
     return {
       name: c.name,

@@ -6,6 +6,7 @@
 
 const PREFIXES = ['وبال', 'وكال', 'فبال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'ال', 'لل'];
 const ONE_LETTER_PREFIXES = ['و', 'ف', 'ب', 'ل', 'ك'];
+// ا: the accusative ending (قتيلا، هجوما، ثلاثا); وا: plural verbs (ضربوا، انسحبوا)
 const SUFFIXES = [
   'هما',
   'كما',
@@ -15,6 +16,7 @@ const SUFFIXES = [
   'ون',
   'ين',
   'ان',
+  'وا',
   'ها',
   'هم',
   'هن',
@@ -23,6 +25,7 @@ const SUFFIXES = [
   'يه',
   'ه',
   'ي',
+  'ا',
 ];
 
 const MIN_STEM = 3;

@@ -1,4 +1,5 @@
 import { normalize } from '../arabic/normalize.ts';
+import { variants } from '../arabic/stem.ts';
 import { lexiconSurfaces, resolveWord, type Term, tokenizeNormalized } from '../arabic/tokenize.ts';
 import type { KnowledgeBase, KnowledgeEntry, SmalltalkEntry } from '../knowledge/types.ts';
 import { FuzzyIndex } from './fuzzy.ts';
@@ -80,9 +81,9 @@ const TIME_WORDS = new Set(
 export function answerKinds(answer: string): Set<string> {
   const kinds = new Set<string>();
   for (const w of normalize(answer).split(' ')) {
-    const bare = w.replace(/^(وال|بال|لل|فال|ال|و|ب|ل|ف)(?=..)/, '');
-    if (/\d/.test(w) || NUMBER_WORDS.has(w) || NUMBER_WORDS.has(bare)) kinds.add('?howmany');
-    if (TIME_WORDS.has(w) || TIME_WORDS.has(bare)) kinds.add('?when');
+    const forms = variants(w);
+    if (/\d/.test(w) || forms.some((f) => NUMBER_WORDS.has(f))) kinds.add('?howmany');
+    if (forms.some((f) => TIME_WORDS.has(f))) kinds.add('?when');
   }
   return kinds;
 }
@@ -126,7 +127,8 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const idf = new Map<string, number>();
   for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
   const unknownWeight = Math.log(1 + n);
-  const weightOf = (t: Term) => (t.kind === 'qword' ? qwordWeight(t.term) : (idf.get(t.term) ?? unknownWeight));
+  const weightOf = (t: Term) =>
+    t.kind === 'qword' ? qwordWeight(t.term) : (idf.get(t.term) ?? unknownWeight);
 
   const docs: Doc[] = [];
   const postings = new Map<string, number[]>();

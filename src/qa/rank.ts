@@ -57,45 +57,59 @@ export function splitRunTogether(index: SearchIndex, word: string): string[] {
 }
 
 /** Normalized query → weighted terms against this index. */
+/** Resolve one query word against the index: question marker, known term, typo fix, or unknown. */
+function termFor(index: SearchIndex, w: string, pos: number): QueryTerm | null {
+  const resolved = resolveWord(w, pos);
+  if (!resolved) return null;
+  if (resolved.kind === 'qword') {
+    return { term: resolved.term, kind: 'qword', weight: qwordWeight(resolved.term), sim: 1, unknown: false };
+  }
+  const idf = index.idf.get(resolved.term);
+  if (idf !== undefined) return { term: resolved.term, kind: 'content', weight: idf, sim: 1, unknown: false };
+  // Latin fragments in an Arabic question (names, "how many") carry no topic we could match.
+  if (LATIN.test(w)) return null;
+  const fixed = correct(index, w, pos);
+  if (fixed) {
+    const weight = index.idf.get(fixed.term.term)!;
+    return { term: fixed.term.term, kind: 'content', weight, sim: fixed.sim, unknown: false };
+  }
+  return { term: resolved.term, kind: 'content', weight: index.unknownWeight, sim: 0, unknown: true };
+}
+
+/**
+ * Word-level results are pure functions of (index, word, first-or-not), so they are memoized per index:
+ * users repeat words, and typo lookups and run-together splits are the costly part of a query.
+ */
+const MEMO_LIMIT = 50_000;
+const memos = new WeakMap<SearchIndex, Map<string, QueryTerm | null | string[]>>();
+function memo<T extends QueryTerm | null | string[]>(index: SearchIndex, key: string, compute: () => T): T {
+  let m = memos.get(index);
+  if (!m) {
+    m = new Map();
+    memos.set(index, m);
+  }
+  if (m.has(key)) return m.get(key) as T;
+  const v = compute();
+  if (m.size >= MEMO_LIMIT) m.clear();
+  m.set(key, v);
+  return v;
+}
+
+/** Normalized query → weighted terms against this index. */
 export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
   let words = normalized.split(' ').filter(Boolean);
   const folded = smalltalkWords(normalized);
   const withoutSmalltalk = words.filter((_, i) => !index.smalltalkOnly.has(folded[i] ?? ''));
   if (withoutSmalltalk.length > 0) words = withoutSmalltalk;
-  words = words.flatMap((w) => splitRunTogether(index, w));
+  words = words.flatMap((w) => memo(index, `s:${w}`, () => splitRunTogether(index, w)));
 
   const best = new Map<string, QueryTerm>();
   let pos = 0;
   for (const w of words) {
-    const resolved = resolveWord(w, pos);
+    const at = pos;
+    const qt = memo(index, `${at === 0 ? 'f' : 'w'}:${w}`, () => termFor(index, w, at));
     if (!(w === 'هل' || w === 'و' || w === 'يا')) pos++;
-    if (!resolved) continue;
-    let qt: QueryTerm;
-    if (resolved.kind === 'qword') {
-      qt = { term: resolved.term, kind: 'qword', weight: qwordWeight(resolved.term), sim: 1, unknown: false };
-    } else if (index.idf.has(resolved.term)) {
-      qt = {
-        term: resolved.term,
-        kind: 'content',
-        weight: index.idf.get(resolved.term)!,
-        sim: 1,
-        unknown: false,
-      };
-    } else if (LATIN.test(w)) {
-      // Latin fragments in an Arabic question (names, "how many") carry no topic we could match.
-      continue;
-    } else {
-      const fixed = correct(index, w, pos);
-      qt = fixed
-        ? {
-            term: fixed.term.term,
-            kind: 'content',
-            weight: index.idf.get(fixed.term.term)!,
-            sim: fixed.sim,
-            unknown: false,
-          }
-        : { term: resolved.term, kind: 'content', weight: index.unknownWeight, sim: 0, unknown: true };
-    }
+    if (!qt) continue;
     const prev = best.get(qt.term);
     if (!prev || prev.weight * prev.sim < qt.weight * qt.sim) best.set(qt.term, qt);
   }
@@ -118,6 +132,8 @@ export interface EntryScore {
 const ANSWER_FACTOR = 0.8;
 /** How much the entry's paraphrases together (vs the single best question) count for query coverage. */
 const ENTRY_COVER_SHARE = 0.5;
+/** Posting lists longer than this only re-score candidates found through rarer terms. */
+const COMMON_POSTINGS = 1500;
 const CHECKED_KINDS = new Set(['?howmany', '?when']);
 const ANSWER_KIND_PENALTY = 0.75;
 
@@ -126,46 +142,89 @@ const ANSWER_KIND_PENALTY = 0.75;
  * (how much of the query the doc explains) with doc coverage (how much of the doc the query asks).
  * Entry score = its best doc. Only docs reached through the inverted index are looked at.
  */
+/** Per-index scratch buffers for scoring (reset after each query; JavaScript runs one query at a time). */
+interface Scratch {
+  matched: Float64Array;
+  docSide: Float64Array;
+  touched: number[];
+}
+const scratches = new WeakMap<SearchIndex, Scratch>();
+function scratchFor(index: SearchIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) {
+    s = {
+      matched: new Float64Array(index.docs.length),
+      docSide: new Float64Array(index.docs.length),
+      touched: [],
+    };
+    scratches.set(index, s);
+  }
+  return s;
+}
+
 export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: number): EntryScore[] {
   if (analysis.content <= 0) return [];
-  const matched = new Map<number, number>();
-  const docSide = new Map<number, number>();
+  const { matched, docSide, touched } = scratchFor(index);
   // Σ weight of the query terms found in ANY question of an entry: its paraphrases together
   const entryCover = new Map<number, number>();
   // entries reached through a content term (not only through كم، متى …)
   const topical = new Set<number>();
-  for (const t of analysis.terms) {
-    if (t.unknown) continue;
-    const list = index.postings.get(t.term);
-    if (!list) continue;
-    const covered = new Set<number>();
-    for (const id of list) {
-      const doc = index.docs[id]!;
-      matched.set(id, (matched.get(id) ?? 0) + t.weight * t.sim);
-      docSide.set(id, (docSide.get(id) ?? 0) + (doc.terms.get(t.term) ?? 0) * t.sim);
-      if (doc.kind !== 'answer') covered.add(doc.entry);
-      if (t.kind === 'content') topical.add(doc.entry);
+  try {
+    // Rarest terms first: they bring the candidates. A term so common that its posting list is longer
+    // than COMMON_POSTINGS adds no new candidates, it only scores the ones already found, so a query's
+    // cost stays bounded however large the knowledge grows.
+    const ordered = analysis.terms.filter((t) => !t.unknown).sort((a, b) => b.weight - a.weight);
+    for (const t of ordered) {
+      const all = index.postings.get(t.term);
+      if (!all) continue;
+      const list =
+        all.length > COMMON_POSTINGS && touched.length > 0
+          ? touched.filter((id) => index.docs[id]!.terms.has(t.term))
+          : all;
+      const w = t.weight * t.sim;
+      let lastEntry = -1;
+      for (const id of list) {
+        const doc = index.docs[id]!;
+        if (matched[id] === 0) touched.push(id);
+        matched[id]! += w;
+        docSide[id]! += (doc.terms.get(t.term) ?? 0) * t.sim;
+        if (doc.kind !== 'answer' && doc.entry !== lastEntry) {
+          // postings are in doc order and an entry's docs are contiguous: count each entry once per term
+          entryCover.set(doc.entry, (entryCover.get(doc.entry) ?? 0) + w);
+          lastEntry = doc.entry;
+        }
+        if (t.kind === 'content') topical.add(doc.entry);
+      }
     }
-    for (const e of covered) entryCover.set(e, (entryCover.get(e) ?? 0) + t.weight * t.sim);
+    const byEntry = new Map<number, number>();
+    for (const id of touched) {
+      const doc = index.docs[id]!;
+      const cqDoc = matched[id]! / analysis.total;
+      const cqEntry = Math.max(cqDoc, (entryCover.get(doc.entry) ?? 0) / analysis.total);
+      const cq = ENTRY_COVER_SHARE * cqEntry + (1 - ENTRY_COVER_SHARE) * cqDoc;
+      const cd = docSide[id]! / doc.norm;
+      const s = doc.kind === 'answer' ? ANSWER_FACTOR * cqDoc * (0.85 + 0.15 * cd) : cq * (0.6 + 0.4 * cd);
+      if (s > (byEntry.get(doc.entry) ?? 0)) byEntry.set(doc.entry, s);
+    }
+    // An entry whose answer holds no number cannot answer «كم»; none with a time cannot answer «متى».
+    const asks = analysis.terms
+      .filter((t) => t.kind === 'qword' && CHECKED_KINDS.has(t.term))
+      .map((t) => t.term);
+    const kindFit = (entry: number) =>
+      asks.every((k) => index.answerKinds[entry]?.has(k)) ? 1 : ANSWER_KIND_PENALTY;
+    const out: EntryScore[] = [];
+    for (const [entry, score] of byEntry) {
+      if (topical.has(entry)) out.push({ entry, score: Math.min(1, score * kindFit(entry)) });
+    }
+    out.sort((a, b) => b.score - a.score || a.entry - b.entry);
+    return out.slice(0, limit);
+  } finally {
+    for (const id of touched) {
+      matched[id] = 0;
+      docSide[id] = 0;
+    }
+    touched.length = 0;
   }
-  const byEntry = new Map<number, number>();
-  for (const [id, m] of matched) {
-    const doc = index.docs[id]!;
-    const cqDoc = m / analysis.total;
-    const cqEntry = Math.max(cqDoc, (entryCover.get(doc.entry) ?? 0) / analysis.total);
-    const cq = ENTRY_COVER_SHARE * cqEntry + (1 - ENTRY_COVER_SHARE) * cqDoc;
-    const cd = (docSide.get(id) ?? 0) / doc.norm;
-    const s = doc.kind === 'answer' ? ANSWER_FACTOR * cqDoc * (0.85 + 0.15 * cd) : cq * (0.6 + 0.4 * cd);
-    if (s > (byEntry.get(doc.entry) ?? 0)) byEntry.set(doc.entry, s);
-  }
-  // An entry whose answer holds no number cannot answer «كم»; none with a time cannot answer «متى».
-  const asks = analysis.terms.filter((t) => t.kind === 'qword' && CHECKED_KINDS.has(t.term)).map((t) => t.term);
-  const fit = (entry: number) => (asks.every((k) => index.answerKinds[entry]?.has(k)) ? 1 : ANSWER_KIND_PENALTY);
-  return [...byEntry]
-    .filter(([e]) => topical.has(e))
-    .map(([entry, score]) => ({ entry, score: Math.min(1, score * fit(entry)) }))
-    .sort((a, b) => b.score - a.score || a.entry - b.entry)
-    .slice(0, limit);
 }
 
 /** Small-talk score in [0, 1]: word overlap (typo-tolerant) between the message and a small-talk phrase. */
