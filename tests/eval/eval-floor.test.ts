@@ -1,0 +1,48 @@
+/**
+ * Accuracy floors: the engine on the real knowledge file, scored on the labelled question sets.
+ * Raise these numbers when the engine or the knowledge improves; never lower them to make a change pass.
+ * heldout.jsonl is not looked at while tuning, so its floor is the honest one.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS } from '../../src/config.ts';
+import { evaluate, parseEvalLines } from '../../src/eval/evaluate.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { createEngine } from '../../src/qa/engine.ts';
+
+const engine = createEngine(loadKnowledge('knowledge'), { thresholds: DEFAULT_THRESHOLDS });
+const load = (name: string) =>
+  parseEvalLines(readFileSync(new URL(`./${name}.jsonl`, import.meta.url), 'utf8'), name);
+
+const FLOORS = {
+  dev: { top1: 0.84, outOfScopeRejection: 0.9, smalltalk: 0.85, maxWrongAnswer: 0.05 },
+  heldout: { top1: 0.74, outOfScopeRejection: 0.87, smalltalk: 0.85, maxWrongAnswer: 0.06 },
+} as const;
+
+describe.each(Object.keys(FLOORS) as Array<keyof typeof FLOORS>)('eval floor: %s', (split) => {
+  const items = load(split);
+  const r = evaluate(engine, items);
+  const floor = FLOORS[split];
+
+  it('has a real labelled set (120+ questions over every category)', () => {
+    expect(items.length).toBeGreaterThanOrEqual(120);
+    expect(r.counts.outOfScope).toBeGreaterThanOrEqual(20);
+    expect(r.counts.smalltalk).toBeGreaterThanOrEqual(5);
+  });
+  it(`top-1 accuracy ≥ ${floor.top1}`, () => expect(r.top1).toBeGreaterThanOrEqual(floor.top1));
+  it(`out-of-scope rejection ≥ ${floor.outOfScopeRejection}`, () =>
+    expect(r.outOfScopeRejection).toBeGreaterThanOrEqual(floor.outOfScopeRejection));
+  it(`small talk recognised ≥ ${floor.smalltalk}`, () =>
+    expect(r.smalltalk).toBeGreaterThanOrEqual(floor.smalltalk));
+  it(`confident wrong answers ≤ ${floor.maxWrongAnswer}`, () =>
+    expect(r.wrongAnswer).toBeLessThanOrEqual(floor.maxWrongAnswer));
+});
+
+describe('every entry answers its own canonical question', () => {
+  for (const e of engine.knowledge.entries) {
+    it(e.id, () => {
+      const r = engine.ask(e.questions[0]!);
+      expect([r.status, r.entryId]).toEqual(['answered', e.id]);
+    });
+  }
+});
