@@ -3,7 +3,7 @@ import { runConsoleChat } from './cli/console-chat.ts';
 import type { Config } from './config.ts';
 import { loadConfigOrExit } from './env.ts';
 import { engineHolderFromConfig } from './knowledge/build-engine.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, type Logger, scrubSecrets } from './logger.ts';
 import { scheduleRetention } from './storage/retention.ts';
 import { openSqliteStore, type SqliteStore } from './storage/sqlite.ts';
 
@@ -26,8 +26,7 @@ async function runConsoleMode(config: Config, logger: Logger): Promise<void> {
   try {
     engines = engineHolderFromConfig(config);
   } catch (err) {
-    logger.fatal({ err }, 'cannot load knowledge');
-    process.exit(1);
+    failStart(logger, err, 'cannot load knowledge');
   }
   logger.debug({ entries: engines.engine.knowledge.entries.length }, 'console chat ready');
   await runConsoleChat({
@@ -46,8 +45,7 @@ async function runTelegramMode(config: Config, logger: Logger): Promise<void> {
     store = openSqliteStore({ dataDir: config.dataDir, dataSecret: config.dataSecret, logger });
     engines = engineHolderFromConfig(config, () => store.alternates());
   } catch (err) {
-    logger.fatal({ err }, 'cannot start: knowledge or storage failed');
-    process.exit(1);
+    failStart(logger, err, 'cannot start: knowledge or storage failed');
   }
   const stopRetention = scheduleRetention(store, config.retentionDays, logger);
   let runtime: TelegramRuntime | null = null;
@@ -81,6 +79,16 @@ async function runTelegramMode(config: Config, logger: Logger): Promise<void> {
     logger.fatal({ err }, 'cannot start the Telegram bot');
     await exit(1, 'start failed');
   }
+}
+
+/**
+ * Log and exit 1. The reason also goes to stderr as one plain line, because a pretty (worker-thread)
+ * logger may not flush before the process exits. Error messages never contain the token (see logger).
+ */
+function failStart(logger: Logger, err: unknown, what: string): never {
+  logger.fatal({ err }, what);
+  process.stderr.write(`${what}: ${scrubSecrets(err instanceof Error ? err.message : String(err))}\n`);
+  process.exit(1);
 }
 
 void main();
