@@ -62,6 +62,8 @@ async function runTelegramMode(config: Config, logger: Logger): Promise<void> {
     }
     stopRetention();
     store.close();
+    // One plain line on failure: a pretty (worker-thread) logger may not flush before exit.
+    if (code !== 0) process.stderr.write(`${scrubSecrets(reason)}\n`);
     process.exit(code);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void exit(0, signal));
@@ -77,7 +79,7 @@ async function runTelegramMode(config: Config, logger: Logger): Promise<void> {
     });
   } catch (err) {
     logger.fatal({ err }, 'cannot start the Telegram bot');
-    await exit(1, 'start failed');
+    await exit(1, `cannot start the Telegram bot: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
