@@ -55,6 +55,8 @@ export function variants(token: string): string[] {
   // dialect verb prefixes: بيطلعوا/بتنسحب (present), حيطلعوا (future), انضرب/اتضربت (passive)
   if (/^[بح][يتن]/.test(token) && token.length >= 5) add(token.slice(1));
   if (/^(ان|ات)/.test(token) && token.length >= 5) add(token.slice(2));
+  // plural verbs typed without the final alef: راحو، انسحبو، يطلعو
+  if (token.endsWith('و') && token.length >= 4) add(`${token}ا`);
   for (const v of [...out]) add(stripSuffix(v));
   return out;
 }

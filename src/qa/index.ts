@@ -102,7 +102,8 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const entryTerms: Array<Array<{ kind: DocKind; terms: Term[] }>> = entries.map((e) => {
     const texts: Array<{ kind: DocKind; text: string }> = [
       ...e.questions.map((q) => ({ kind: 'question' as const, text: q })),
-      ...(e.keywords.length > 0 ? [{ kind: 'keywords' as const, text: e.keywords.join(' ') }] : []),
+      // each keyword phrase is its own short doc: «حزب الله» alone should fully match its entry
+      ...e.keywords.map((k) => ({ kind: 'keywords' as const, text: k })),
       { kind: 'answer' as const, text: e.answer },
     ];
     return texts.map(({ kind, text }) => {
