@@ -67,7 +67,7 @@ const EnvSchema = z.object({
   FLOOD_WINDOW_SECONDS: opt(int(1, 3600)),
 });
 
-export const DEFAULT_THRESHOLDS = { answer: 0.5, clarify: 0.35, margin: 0.02 } as const;
+export const DEFAULT_THRESHOLDS = { answer: 0.55, clarify: 0.35, margin: 0.04 } as const;
 
 /** Pure: environment strings → validated Config. Throws ConfigError naming the variable. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {

@@ -22,6 +22,13 @@ export function qwordWeight(marker: string): number {
   return QWORD_WEIGHTS[marker] ?? 0.3;
 }
 
+/**
+ * Weight of a content word the knowledge never uses, relative to the rarest known word. High, because
+ * such a word usually means the question is about something else («كم عدد سكان العراق؟»); a little
+ * below 1, because some are just wording we have not seen.
+ */
+const UNKNOWN_FACTOR = 0.85;
+
 export type DocKind = 'question' | 'keywords' | 'answer';
 
 /** One indexed text of an entry: a question, its keyword list, or its answer. */
@@ -127,7 +134,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const n = Math.max(entries.length, 1);
   const idf = new Map<string, number>();
   for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
-  const unknownWeight = Math.log(1 + n);
+  const unknownWeight = Math.log(1 + n) * UNKNOWN_FACTOR;
   const weightOf = (t: Term) =>
     t.kind === 'qword' ? qwordWeight(t.term) : (idf.get(t.term) ?? unknownWeight);
 

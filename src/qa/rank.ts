@@ -126,10 +126,12 @@ export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
 export interface EntryScore {
   readonly entry: number;
   readonly score: number;
+  /** share of the query's content weight this entry explains (questions and answer together) */
+  readonly cover: number;
 }
 
 /** How much of a doc's score an answer text can give (answers are long and less specific). */
-const ANSWER_FACTOR = 0.8;
+const ANSWER_FACTOR = 0.7;
 /** How much the entry's paraphrases together (vs the single best question) count for query coverage. */
 const ENTRY_COVER_SHARE = 0.5;
 /** Posting lists longer than this only re-score candidates found through rarer terms. */
@@ -169,6 +171,8 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
   const entryCover = new Map<number, number>();
   // entries reached through a content term (not only through كم، متى …)
   const topical = new Set<number>();
+  // Σ weight of the query's content terms found anywhere in an entry (answer included)
+  const contentCover = new Map<number, number>();
   try {
     // Rarest terms first: they bring the candidates. A term so common that its posting list is longer
     // than COMMON_POSTINGS adds no new candidates, it only scores the ones already found, so a query's
@@ -179,10 +183,11 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
       if (!all) continue;
       const list =
         all.length > COMMON_POSTINGS && touched.length > 0
-          ? touched.filter((id) => index.docs[id]!.terms.has(t.term))
+          ? touched.filter((id) => index.docs[id]!.terms.has(t.term)).sort((a, b) => a - b)
           : all;
       const w = t.weight * t.sim;
       let lastEntry = -1;
+      let lastContentEntry = -1;
       for (const id of list) {
         const doc = index.docs[id]!;
         if (matched[id] === 0) touched.push(id);
@@ -193,7 +198,11 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
           entryCover.set(doc.entry, (entryCover.get(doc.entry) ?? 0) + w);
           lastEntry = doc.entry;
         }
-        if (t.kind === 'content') topical.add(doc.entry);
+        if (t.kind === 'content' && doc.entry !== lastContentEntry) {
+          topical.add(doc.entry);
+          contentCover.set(doc.entry, (contentCover.get(doc.entry) ?? 0) + w);
+          lastContentEntry = doc.entry;
+        }
       }
     }
     const byEntry = new Map<number, number>();
@@ -214,7 +223,9 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
       asks.every((k) => index.answerKinds[entry]?.has(k)) ? 1 : ANSWER_KIND_PENALTY;
     const out: EntryScore[] = [];
     for (const [entry, score] of byEntry) {
-      if (topical.has(entry)) out.push({ entry, score: Math.min(1, score * kindFit(entry)) });
+      if (!topical.has(entry)) continue;
+      const cover = (contentCover.get(entry) ?? 0) / analysis.content;
+      out.push({ entry, score: Math.min(1, score * kindFit(entry)), cover });
     }
     out.sort((a, b) => b.score - a.score || a.entry - b.entry);
     return out.slice(0, limit);
@@ -227,16 +238,24 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
   }
 }
 
+export interface SmalltalkScore {
+  readonly entry: number;
+  readonly score: number;
+}
+
 /** Small-talk score in [0, 1]: word overlap (typo-tolerant) between the message and a small-talk phrase. */
-export function scoreSmalltalk(index: SearchIndex, normalized: string): EntryScore | null {
-  const words = smalltalkWords(normalized);
+export function scoreSmalltalk(index: SearchIndex, normalized: string): SmalltalkScore | null {
+  // chat filler («يا غالي», «يا بوت») does not make a greeting less of a greeting
+  const words = smalltalkWords(normalized).filter(
+    (w) => index.smalltalkVocab.has(w) || resolveWord(w, 1) !== null,
+  );
   if (words.length === 0 || index.smalltalkDocs.length === 0) return null;
   const resolved = words.map((w) => {
     if (index.smalltalkVocab.has(w) || index.knownWords.has(w)) return w;
     return index.smalltalkFuzzy.lookup(w)[0]?.word ?? w;
   });
   const q = new Set(resolved);
-  let best: EntryScore | null = null;
+  let best: SmalltalkScore | null = null;
   for (const d of index.smalltalkDocs) {
     let inter = 0;
     for (const w of q) if (d.words.has(w)) inter++;

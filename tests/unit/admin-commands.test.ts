@@ -247,7 +247,7 @@ describe('/reload', () => {
     expect(failed).toContain('⚠️ لم أُعِد تحميل المعرفة');
     expect(failed).toContain('(مدخلات التقرير: 3)');
     expect(failed).toMatch(/mini\.yaml, entry "qaim-handover", field "answer"/);
-    expect(t.deps.engines.engine.ask('من استلم القاعدة').entryId).toBe('qaim-handover');
+    expect(t.deps.engines.engine.ask('لمن سلم التحالف قاعدة القائم؟').entryId).toBe('qaim-handover');
 
     t.clear();
     writeFileSync(
