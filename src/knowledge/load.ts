@@ -106,35 +106,29 @@ export function parseKnowledge(sources: readonly SourceText[]): KnowledgeBase {
       seen.set(id, name);
     };
 
-    file_.data.topics.forEach((raw, i) => {
-      const r = TopicSchema.safeParse(raw);
-      if (!r.success) {
-        const { field, message } = firstIssue(r.error);
-        throw new KnowledgeError(name, rawId(raw) ?? `topics[${i}]`, field, message);
-      }
-      if (topics.some((t) => t.id === r.data.id)) {
-        throw new KnowledgeError(name, r.data.id, 'id', 'duplicate topic id');
-      }
-      topics.push(r.data);
-    });
-    file_.data.entries.forEach((raw, i) => {
-      const r = EntrySchema.safeParse(raw);
-      if (!r.success) {
-        const { field, message } = firstIssue(r.error);
-        throw new KnowledgeError(name, rawId(raw) ?? `entries[${i}]`, field, message);
-      }
-      claim(r.data.id, 'id');
-      entries.push(r.data);
-    });
-    file_.data.smalltalk.forEach((raw, i) => {
-      const r = SmalltalkSchema.safeParse(raw);
-      if (!r.success) {
-        const { field, message } = firstIssue(r.error);
-        throw new KnowledgeError(name, rawId(raw) ?? `smalltalk[${i}]`, field, message);
-      }
-      claim(r.data.id, 'id');
-      smalltalk.push(r.data);
-    });
+    /** Validate one section's items; the error names the item's id (or its position) and the field. */
+    const section = <T>(items: readonly unknown[], schema: z.ZodType<T>, label: string): T[] =>
+      items.map((raw, i) => {
+        const r = schema.safeParse(raw);
+        if (!r.success) {
+          const { field, message } = firstIssue(r.error);
+          throw new KnowledgeError(name, rawId(raw) ?? `${label}[${i}]`, field, message);
+        }
+        return r.data;
+      });
+
+    for (const t of section(file_.data.topics, TopicSchema, 'topics')) {
+      if (topics.some((x) => x.id === t.id)) throw new KnowledgeError(name, t.id, 'id', 'duplicate topic id');
+      topics.push(t);
+    }
+    for (const e of section(file_.data.entries, EntrySchema, 'entries')) {
+      claim(e.id, 'id');
+      entries.push(e);
+    }
+    for (const st of section(file_.data.smalltalk, SmalltalkSchema, 'smalltalk')) {
+      claim(st.id, 'id');
+      smalltalk.push(st);
+    }
   }
 
   const last = sources.at(-1)?.file ?? 'knowledge';
