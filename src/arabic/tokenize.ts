@@ -55,6 +55,13 @@ export function resolveWord(word: string, position: number): Term | null {
   const q = qwordMap.get(word);
   if (q) return { term: q, kind: 'qword', surface: word };
   if (stopwords.has(word)) return null;
+  // a clitic on a short function word: لأي، وهل، فما، بهذا
+  if (word.length >= 2 && 'وفبلك'.includes(word[0] ?? '') && !synonymMap.has(word)) {
+    const rest = word.slice(1);
+    const qr = qwordMap.get(rest);
+    if (qr) return { term: qr, kind: 'qword', surface: word };
+    if (stopwords.has(rest)) return null;
+  }
   for (const v of variants(word)) {
     const concept = synonymMap.get(v);
     if (concept) return { term: concept, kind: 'content', surface: word };

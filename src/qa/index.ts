@@ -1,3 +1,4 @@
+import { stemmer as snowball } from '@orama/stemmers/arabic';
 import { normalize } from '../arabic/normalize.ts';
 import { variants } from '../arabic/stem.ts';
 import { lexiconSurfaces, resolveWord, type Term, tokenizeNormalized } from '../arabic/tokenize.ts';
@@ -61,6 +62,8 @@ export interface SearchIndex {
   readonly fuzzy: FuzzyIndex;
   /** normalized word → its term, for words that occur in the knowledge */
   readonly knownWords: ReadonlyMap<string, Term>;
+  /** Snowball stem of a knowledge word → its term: the morphological fallback for unseen word forms */
+  readonly stems: ReadonlyMap<string, Term>;
   readonly smalltalkDocs: readonly SmalltalkDoc[];
   /** words used by small talk and never by report entries (dropped from report matching) */
   readonly smalltalkOnly: ReadonlySet<string>;
@@ -181,12 +184,33 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     unknownWeight,
     fuzzy: new FuzzyIndex([...knownWords.keys(), ...lexiconSurfaces().keys()]),
     knownWords,
+    stems: stemIndex(knownWords, idf),
     smalltalkDocs,
     smalltalkOnly,
     smalltalkVocab,
     smalltalkFuzzy: new FuzzyIndex(smalltalkVocab),
     answerKinds: entries.map((e) => answerKinds(e.answer)),
   };
+}
+
+/** Snowball stems (4+ letters) of the knowledge's content words that are unambiguous: one term each. */
+function stemIndex(
+  knownWords: ReadonlyMap<string, Term>,
+  idf: ReadonlyMap<string, number>,
+): Map<string, Term> {
+  const out = new Map<string, Term>();
+  const clash = new Set<string>();
+  for (const [surface, t] of knownWords) {
+    if (t.kind !== 'content' || !idf.has(t.term)) continue;
+    const st = snowball(surface);
+    if (st.length < 4 || clash.has(st)) continue;
+    const prev = out.get(st);
+    if (prev && prev.term !== t.term) {
+      out.delete(st);
+      clash.add(st);
+    } else if (!prev) out.set(st, t);
+  }
+  return out;
 }
 
 /** A small-talk word that resolves to a report term (e.g. a concept) is not small-talk-only. */

@@ -1,3 +1,4 @@
+import { stemmer as snowball } from '@orama/stemmers/arabic';
 import { stripArticle } from '../arabic/stem.ts';
 import { resolveWord, type Term } from '../arabic/tokenize.ts';
 import { qwordWeight, type SearchIndex, smalltalkWords } from './index.ts';
@@ -21,9 +22,13 @@ export interface Analysis {
 }
 
 const SIM_BY_DISTANCE = [1, 0.8, 0.65];
+const STEM_SIM = 0.8;
 const LATIN = /^[a-z]+$/;
 
 function correct(index: SearchIndex, word: string, pos: number): { term: Term; sim: number } | null {
+  // an unseen form of a knowledge word (المنسحبة ← المنسحبين): same Snowball stem
+  const byStem = word.length >= 5 ? index.stems.get(snowball(word)) : undefined;
+  if (byStem) return { term: byStem, sim: STEM_SIM };
   for (const form of new Set([word, stripArticle(word)])) {
     for (const hit of index.fuzzy.lookup(form)) {
       const t = index.knownWords.get(hit.word) ?? resolveWord(hit.word, pos);
