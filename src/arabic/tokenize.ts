@@ -1,5 +1,5 @@
 import { stemmer as snowball } from '@orama/stemmers/arabic';
-import { FRAME_WORDS, QUESTION_WORDS, STOPWORDS, SYNONYMS } from './lexicon.ts';
+import { FRAME_WORDS, MORE_SYNONYMS, QUESTION_WORDS, STOPWORDS, SYNONYMS } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 import { lightStem, stripArticle, variants } from './stem.ts';
 
@@ -23,7 +23,11 @@ for (const [marker, words] of Object.entries(QUESTION_WORDS)) {
 }
 const stopwords = new Set(normalizedKeys([...STOPWORDS, ...FRAME_WORDS]));
 const synonymMap = new Map<string, string>();
-for (const [concept, words] of Object.entries(SYNONYMS)) {
+for (const [concept, words] of [...Object.entries(SYNONYMS), ...Object.entries(MORE_SYNONYMS)]) {
+  if (concept.startsWith('?')) {
+    for (const w of normalizedKeys(words)) qwordMap.set(w, concept);
+    continue;
+  }
   for (const w of normalizedKeys(words)) {
     synonymMap.set(w, concept);
     const bare = stripArticle(w);
