@@ -1257,6 +1257,33 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 
 /** Generic verbs and nouns of asking and reporting: they frame a question, not its topic. */
 export const FRAME_WORDS: readonly string[] = [
+  // talking about asking and answering itself («شو الأسئلة اللي بتجاوب عليها؟»)
+  'سؤال',
+  'السؤال',
+  'اسئله',
+  'الاسئله',
+  'أسئلة',
+  'الأسئلة',
+  'تجاوب',
+  'بتجاوب',
+  'يجاوب',
+  'جاوب',
+  'جاوبني',
+  'تجيب',
+  'يجيب',
+  'اجابه',
+  'الاجابه',
+  'إجابة',
+  'الإجابة',
+  'اجوبه',
+  'جواب',
+  'الجواب',
+  'اسالك',
+  'أسألك',
+  'اسال',
+  'أسأل',
+  'تسال',
+  'نسال',
   // formal news Arabic that frames a question: «كم يبلغ…»، «المقرر…»، «فضلًا عن…»، «جراء…»
   'يبلغ',
   'تبلغ',

@@ -16,11 +16,12 @@ export interface Candidate {
 export const CLARIFY_WINDOW = 0.12;
 export const MAX_CLARIFY = 3;
 /**
- * «هل تقصد…؟» only makes sense when the best candidate explains most of what was asked. When it
- * explains half or less («ما تاريخ حزب الله؟»: a date entry and a Hezbollah entry, each half), the
- * question mixes a report word with something the report does not cover: say so instead.
+ * An answer, or a «هل تقصد…؟», only makes sense when the best candidate explains most of what was
+ * asked. When it explains about half («ما تاريخ حزب الله؟»: a date entry and a Hezbollah entry, each
+ * half; «منو يقود الحشد الشعبي؟»: leading, but of the coalition), the question mixes a report word
+ * with something the report does not cover: say so instead.
  */
-export const CLARIFY_MIN_COVER = 0.6;
+export const MIN_COVER = 0.6;
 
 /**
  * answered: the best is confident and clearly ahead; clarify: two or three close candidates,
@@ -30,8 +31,8 @@ export function decide(ranked: readonly Candidate[], t: Thresholds): Decision {
   const [best, second] = ranked;
   if (!best || best.score < t.clarify) return { kind: 'unknown' };
   const close = !!second && best.score - second.score < t.margin;
+  if ((best.cover ?? 1) < MIN_COVER) return { kind: 'unknown' };
   if (best.score >= t.answer && !close) return { kind: 'answered', entry: best.entry };
-  if ((best.cover ?? 1) < CLARIFY_MIN_COVER) return { kind: 'unknown' };
   const floor = Math.max(t.clarify, best.score - CLARIFY_WINDOW);
   const entries = ranked
     .filter((c) => c.score >= floor)
