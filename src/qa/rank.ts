@@ -19,9 +19,16 @@ export interface Analysis {
   readonly total: number;
   /** Σ weight of content terms */
   readonly content: number;
+  /**
+   * The content an entry must explain to count as covering the question: known terms in full,
+   * words the knowledge never uses at a discount (often unseen wording, not a different topic),
+   * while a known term another entry owns counts fully against.
+   */
+  readonly coverBase: number;
 }
 
 const SIM_BY_DISTANCE = [1, 0.8, 0.65];
+const UNKNOWN_COVER_SHARE = 0.5;
 const STEM_SIM = 0.8;
 const LATIN = /^[a-z]+$/;
 
@@ -121,11 +128,15 @@ export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
   const terms = [...best.values()];
   let total = 0;
   let content = 0;
+  let coverBase = 0;
   for (const t of terms) {
     total += t.weight;
-    if (t.kind === 'content') content += t.weight;
+    if (t.kind === 'content') {
+      content += t.weight;
+      coverBase += t.unknown ? UNKNOWN_COVER_SHARE * t.weight : t.weight;
+    }
   }
-  return { terms, total, content };
+  return { terms, total, content, coverBase };
 }
 
 export interface EntryScore {
@@ -229,7 +240,7 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
     const out: EntryScore[] = [];
     for (const [entry, score] of byEntry) {
       if (!topical.has(entry)) continue;
-      const cover = (contentCover.get(entry) ?? 0) / analysis.content;
+      const cover = (contentCover.get(entry) ?? 0) / analysis.coverBase;
       out.push({ entry, score: Math.min(1, score * kindFit(entry)), cover });
     }
     out.sort((a, b) => b.score - a.score || a.entry - b.entry);
