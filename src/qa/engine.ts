@@ -5,6 +5,7 @@ import { engineText } from '../messages.ar.ts';
 import { type Candidate, decide } from './decide.ts';
 import { buildIndex } from './index.ts';
 import { analyzeQuery, scoreEntries, scoreSmalltalk } from './rank.ts';
+import { breakTie } from './tiebreak.ts';
 import type { Engine, Reply, ScoredEntry, Suggestion, Thresholds } from './types.ts';
 
 export interface EngineOptions {
@@ -82,7 +83,14 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     if (!hasArabic(normalized)) return unknownReply(query, normalized, engineText.noArabic, []);
 
     const ranked = rank(normalized);
-    const decision = decide(ranked, thresholds);
+    let decision = decide(ranked, thresholds);
+    if (decision.kind === 'clarify' && decision.entries.length > 1) {
+      const winner = breakTie(
+        normalized,
+        decision.entries.map((i) => index.entries[i]!),
+      );
+      if (winner) decision = { kind: 'answered', entry: index.entries.indexOf(winner) };
+    }
     const best = ranked[0];
 
     // An exact small-talk phrase («تسلم», «السلام عليكم») is small talk even when a word of it looks

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/arabic/normalize.ts';
 import { DEFAULT_THRESHOLDS } from '../../src/config.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { decide } from '../../src/qa/decide.ts';
 import { createEngine, cutQuery } from '../../src/qa/engine.ts';
+import { breakTie } from '../../src/qa/tiebreak.ts';
 
 const kb = loadKnowledge('tests/fixtures/mini.yaml');
 const engine = createEngine(kb);
@@ -162,5 +164,17 @@ describe('engine on the real knowledge file', () => {
     const r = real.ask('كم عدد الجنود الذين سيغادرون القائم؟');
     expect([r.status, r.entryId]).toEqual(['answered', 'qaim-troop-count']);
     expect(r.answer).toContain('300');
+  });
+});
+
+describe('breakTie', () => {
+  const [troops, handover] = kb.entries;
+  it('picks the candidate with a question worded like the message, filler words included', () => {
+    expect(breakTie(normalize('كم عنصرا سينقل من القائم'), [troops!, handover!])?.id).toBe(
+      'qaim-troop-count',
+    );
+  });
+  it('keeps the tie when no candidate is clearly closer', () => {
+    expect(breakTie(normalize('القائم'), [troops!, handover!])).toBeNull();
   });
 });
