@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FakeBotApi } from './fake-bot-api.ts';
-import { startBot } from './harness.ts';
+import { type BotHarness, startBot } from './harness.ts';
 
 const Q_TROOPS = 'كم عدد الجنود الذين سيغادرون القائم؟';
 
@@ -80,13 +80,7 @@ describe('menus and revoked tokens', () => {
       api.acceptToken = false;
       // The held poll returns this update; the next poll is refused.
       api.privateText(4201, Q_TROOPS);
-      const exit = await Promise.race([
-        h.exited,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no exit')), 10_000)),
-      ]);
-      expect(exit.code).toBe(1);
-      expect(h.output()).toContain('rejected the bot token');
-      expect(h.output()).not.toContain(api.token.split(':')[1]!);
+      await expectTokenRejectedExit(h, api, 10_000);
     } finally {
       await h.stop('SIGKILL');
       await api.close();
@@ -100,13 +94,7 @@ describe('refused starts', () => {
     api.acceptToken = false;
     const h = await startBot({ api, waitFor: 'nothing' });
     try {
-      const exit = await Promise.race([
-        h.exited,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no exit')), 15_000)),
-      ]);
-      expect(exit.code).toBe(1);
-      expect(h.output()).toContain('rejected the bot token');
-      expect(h.output()).not.toContain(api.token.split(':')[1]!);
+      await expectTokenRejectedExit(h, api, 15_000);
     } finally {
       await h.stop('SIGKILL');
       await api.close();
@@ -130,3 +118,14 @@ describe('refused starts', () => {
     await h.stop();
   });
 });
+
+/** The bot exits 1 with a plain «rejected the bot token» line that does not echo the token. */
+async function expectTokenRejectedExit(h: BotHarness, api: FakeBotApi, timeoutMs: number): Promise<void> {
+  const exit = await Promise.race([
+    h.exited,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no exit')), timeoutMs)),
+  ]);
+  expect(exit.code).toBe(1);
+  expect(h.output()).toContain('rejected the bot token');
+  expect(h.output()).not.toContain(api.token.split(':')[1]!);
+}
