@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { foldDigits } from '../arabic/normalize.ts';
 import type { EngineHolder } from '../knowledge/holder.ts';
 import { consoleText } from '../messages.ar.ts';
 import type { Reply, Suggestion } from '../qa/types.ts';
@@ -31,9 +32,8 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
     const text = line.trim();
     if (text.length > 0) {
       const engine = engines.engine;
-      const pick = /^[0-9٠-٩]$/.test(text)
-        ? offered[Number(text.replace(/[٠-٩]/, (d) => String(d.charCodeAt(0) - 0x660))) - 1]
-        : undefined;
+      const digit = foldDigits(text);
+      const pick = /^[0-9]$/.test(digit) ? offered[Number(digit) - 1] : undefined;
       const entry = pick ? engine.entry(pick.entryId) : undefined;
       const reply: Reply = entry
         ? {
