@@ -85,11 +85,10 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     const ranked = rank(normalized);
     let decision = decide(ranked, thresholds);
     if (decision.kind === 'clarify' && decision.entries.length > 1) {
-      const winner = breakTie(
-        normalized,
-        decision.entries.map((i) => index.entries[i]!),
-      );
-      if (winner) decision = { kind: 'answered', entry: index.entries.indexOf(winner) };
+      const words = decision.entries.map((i) => index.questionWords[i] ?? []);
+      const winner = breakTie(normalized, words);
+      const entry = winner === null ? undefined : decision.entries[winner];
+      if (entry !== undefined) decision = { kind: 'answered', entry };
     }
     const best = ranked[0];
 

@@ -70,6 +70,8 @@ export interface SearchIndex {
   /** every (folded) word of the small-talk phrases */
   readonly smalltalkVocab: ReadonlySet<string>;
   readonly smalltalkFuzzy: FuzzyIndex;
+  /** per entry, per question: its words (normalized, article folded), for tie-breaking by wording */
+  readonly questionWords: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>;
   /** per entry: the question markers its answer can satisfy (a count, a time) */
   readonly answerKinds: readonly ReadonlySet<string>[];
 }
@@ -109,7 +111,8 @@ export function smalltalkWords(normalized: string): string[] {
 export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const entries = kb.entries;
   const knownWords = new Map<string, Term>();
-  const entryTerms: Array<Array<{ kind: DocKind; terms: Term[] }>> = entries.map((e) => {
+  const questionWords: Array<Array<ReadonlySet<string>>> = entries.map(() => []);
+  const entryTerms: Array<Array<{ kind: DocKind; terms: Term[] }>> = entries.map((e, ei) => {
     const texts: Array<{ kind: DocKind; text: string }> = [
       ...e.questions.map((q) => ({ kind: 'question' as const, text: q })),
       // each keyword phrase is its own short doc: «حزب الله» alone should fully match its entry
@@ -118,6 +121,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     ];
     return texts.map(({ kind, text }) => {
       const norm = normalize(text);
+      if (kind === 'question') questionWords[ei]!.push(new Set(smalltalkWords(norm)));
       const terms = tokenizeNormalized(norm);
       for (const t of terms) if (!knownWords.has(t.surface)) knownWords.set(t.surface, t);
       return { kind, terms };
@@ -189,6 +193,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     smalltalkOnly,
     smalltalkVocab,
     smalltalkFuzzy: new FuzzyIndex(smalltalkVocab),
+    questionWords,
     answerKinds: entries.map((e) => answerKinds(e.answer)),
   };
 }

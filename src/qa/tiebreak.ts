@@ -1,5 +1,3 @@
-import { normalize } from '../arabic/normalize.ts';
-import type { KnowledgeEntry } from '../knowledge/types.ts';
 import { smalltalkWords } from './index.ts';
 
 /**
@@ -23,20 +21,21 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return inter === 0 ? 0 : inter / (a.size + b.size - inter);
 }
 
+/**
+ * `candidates[i]` holds the word sets of candidate i's questions (SearchIndex.questionWords).
+ * Returns the index of the winning candidate, or null when the tie stands.
+ */
 export function breakTie(
   normalizedQuery: string,
-  candidates: readonly KnowledgeEntry[],
+  candidates: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>,
   opts: TieBreakOptions = TIE_BREAK,
-): KnowledgeEntry | null {
+): number | null {
   if (candidates.length < 2) return null;
   const query = new Set(smalltalkWords(normalizedQuery));
   if (query.size === 0) return null;
-  const best = candidates.map((e) =>
-    Math.max(0, ...e.questions.map((q) => overlap(query, new Set(smalltalkWords(normalize(q)))))),
-  );
+  const best = candidates.map((questions) => Math.max(0, ...questions.map((q) => overlap(query, q))));
   const order = best.map((s, i) => ({ s, i })).sort((a, b) => b.s - a.s);
   const [first, second] = order;
   if (!first || !second) return null;
-  if (first.s >= opts.minOverlap && first.s - second.s >= opts.minGap) return candidates[first.i] ?? null;
-  return null;
+  return first.s >= opts.minOverlap && first.s - second.s >= opts.minGap ? first.i : null;
 }

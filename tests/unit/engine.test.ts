@@ -5,6 +5,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/config.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { decide } from '../../src/qa/decide.ts';
 import { createEngine, cutQuery } from '../../src/qa/engine.ts';
+import { buildIndex } from '../../src/qa/index.ts';
 import { breakTie } from '../../src/qa/tiebreak.ts';
 
 const kb = loadKnowledge('tests/fixtures/mini.yaml');
@@ -168,13 +169,15 @@ describe('engine on the real knowledge file', () => {
 });
 
 describe('breakTie', () => {
-  const [troops, handover] = kb.entries;
+  const index = buildIndex(kb);
+  // mini.yaml: entry 0 is qaim-troop-count, entry 1 qaim-handover
+  const candidates = [index.questionWords[0]!, index.questionWords[1]!];
   it('picks the candidate with a question worded like the message, filler words included', () => {
-    expect(breakTie(normalize('كم عنصرا سينقل من القائم'), [troops!, handover!])?.id).toBe(
+    expect(kb.entries[breakTie(normalize('كم عنصرا سينقل من القائم'), candidates)!]?.id).toBe(
       'qaim-troop-count',
     );
   });
   it('keeps the tie when no candidate is clearly closer', () => {
-    expect(breakTie(normalize('القائم'), [troops!, handover!])).toBeNull();
+    expect(breakTie(normalize('القائم'), candidates)).toBeNull();
   });
 });
