@@ -109,6 +109,33 @@ export const QUESTION_WORDS: Readonly<Record<string, readonly string[]>> = {
  * entries apart (كل، جميع، أول، ثاني، نفي) are NOT here.
  */
 export const STOPWORDS: readonly string[] = [
+  // relatives and demonstratives in their dual and plural, formal and dialect forms
+  'اللتان',
+  'اللذان',
+  'اللتين',
+  'اللذين',
+  'اللواتي',
+  'اللاتي',
+  'اللائي',
+  'ذي',
+  'ذا',
+  'داه',
+  'ديه',
+  // من with a pronoun is "from them", never "who"
+  'منهم',
+  'منهما',
+  'منهن',
+  // negation of having («مالوش دعوة»: has nothing to do with) and "still / yet"
+  'مالوش',
+  'ملوش',
+  'مالهاش',
+  'ملهاش',
+  'مالهوش',
+  'لسه',
+  'لسا',
+  'لسة',
+  'هسع',
+  'توا',
   // prepositions, particles, pronouns, demonstratives, relatives
   'في',
   'فى',
@@ -1004,7 +1031,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'ينقص',
     'ثابتا',
   ],
-  '#total': ['اجمالي', 'إجمالي', 'مجموع', 'مجمل', 'الكلي', 'كلي', 'total'],
+  '#total': ['اجمالي', 'إجمالي', 'مجموع', 'مجمل', 'الكلي', 'total'],
   '#all': [
     'كله',
     'كلو',
@@ -1539,6 +1566,34 @@ export const FRAME_WORDS: readonly string[] = [
   'المشار',
   'اليها',
   'إليها',
+  // being somewhere, containing, knowing: they frame a question about a place, a content or a fact
+  'تقع',
+  'يقع',
+  'الواقعه',
+  'الواقع',
+  'الواقعة',
+  'تحتوي',
+  'يحتوي',
+  'تحتويه',
+  'يحتويه',
+  'تحويه',
+  'يحوي',
+  'تحوي',
+  'تضم',
+  'يضم',
+  'عرف',
+  'عرفوا',
+  'يعرف',
+  'يعرفون',
+  'معروف',
+  'وقع',
+  'وقعت',
+  'معروفه',
+  // near, next to (Levantine يم، جنب)
+  'يم',
+  'جنب',
+  'قرب',
+  'بجانب',
 ];
 
 /**
@@ -1652,6 +1707,7 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   '#few': ['كبار', 'كبيره', 'كبرى', 'الكبرى', 'كبير', 'حجمها'],
   '#handover': [
+    'آلت',
     'تسلم',
     'يتسلم',
     'تتسلم',
@@ -1777,6 +1833,20 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   '#first': ['مستهل', 'باكوره', 'باكورة'],
   '#precise': ['دقه', 'دقة'],
   '#province': ['ارجاء', 'أرجاء'],
-  '#all': ['شامل', 'شاملا', 'شامله', 'لكل'],
+  '#all': ['شامل', 'شاملا', 'شامله', 'لكل', 'كليا', 'كلي', 'نهائي', 'نهائيا', 'خالص', 'بالمره'],
   '#stable': ['الصحي', 'الصحيه', 'صحي', 'صحيه'],
+  '#name': ['اسم', 'اسمه', 'اسمها', 'الاسم'],
+  '#names': [
+    'اسمهم',
+    'اسماء',
+    'أسماء',
+    'الأسماء',
+    'اسماؤهم',
+    'أسماؤهم',
+    'اسمائهم',
+    'أسمائهم',
+    'اسامي',
+    'أسامي',
+    'اساميهم',
+  ],
 };

@@ -31,11 +31,13 @@ export function osaDistance(a: string, b: string, max = Number.POSITIVE_INFINITY
 }
 
 /**
- * The edit budget for a word of this length: none up to 4 letters (Arabic has too many real
- * four-letter words one edit apart: سكان/مكان), 1 up to 8 letters, 2 above.
+ * The edit budget for a word: none up to 4 letters (Arabic has too many real four-letter words one
+ * edit apart: سكان/مكان), nor when the article hides a stem that short (الأسد/الاسم), 1 up to 8
+ * letters, 2 above.
  */
-export function maxEditsFor(length: number): number {
-  if (length < 5) return 0;
+export function maxEditsFor(word: string): number {
+  const length = word.length;
+  if (length < 5 || (word.startsWith('ال') && length < 6)) return 0;
   if (length < 9) return 1;
   return 2;
 }
@@ -65,7 +67,7 @@ export class FuzzyIndex {
       if (w.length < 5 || this.words.has(w)) continue;
       this.words.add(w);
       const keys = new Set<string>([w]);
-      deletes(w, maxEditsFor(w.length), keys);
+      deletes(w, maxEditsFor(w), keys);
       for (const k of keys) {
         const list = this.byDelete.get(k);
         if (list) list.push(w);
@@ -80,7 +82,7 @@ export class FuzzyIndex {
 
   /** Closest vocabulary words within the edit budget of `word` (best distance first). */
   lookup(word: string): FuzzyHit[] {
-    const budget = maxEditsFor(word.length);
+    const budget = maxEditsFor(word);
     if (budget === 0) return [];
     const keys = new Set<string>([word]);
     deletes(word, budget, keys);
@@ -92,8 +94,9 @@ export class FuzzyIndex {
       for (const cand of list) {
         if (seen.has(cand)) continue;
         seen.add(cand);
-        const d = osaDistance(word, cand, Math.min(budget, maxEditsFor(cand.length)));
-        if (d >= 1 && d <= Math.min(budget, maxEditsFor(cand.length))) hits.push({ word: cand, distance: d });
+        const max = Math.min(budget, maxEditsFor(cand));
+        const d = osaDistance(word, cand, max);
+        if (d >= 1 && d <= max) hits.push({ word: cand, distance: d });
       }
     }
     hits.sort((x, y) => x.distance - y.distance || x.word.localeCompare(y.word));

@@ -154,6 +154,15 @@ const ENTRY_COVER_SHARE = 0.5;
 const COMMON_POSTINGS = 1500;
 const CHECKED_KINDS = new Set(['?howmany', '?when']);
 const ANSWER_KIND_PENALTY = 0.75;
+/**
+ * Content terms that say WHAT is asked rather than about what: «ما اسم الجندي البريطاني…؟» asks for a
+ * name. An entry none of whose questions or answer speak of names cannot answer it, however well it
+ * matches the rest (the British soldier), so it is penalised like a «كم» entry without a number.
+ */
+const FACETS: ReadonlyMap<string, string> = new Map([
+  ['#name', 'name'],
+  ['#names', 'name'],
+]);
 
 /**
  * Score entries: for each doc that shares a term with the query, combine query coverage
@@ -189,6 +198,12 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
   const topical = new Set<number>();
   // Σ weight of the query's content terms found anywhere in an entry (answer included)
   const contentCover = new Map<number, number>();
+  // per facet the query asks for (typed, not guessed from a typo): the entries that speak of it
+  const facets = new Map<string, Set<number>>();
+  for (const t of analysis.terms) {
+    const facet = FACETS.get(t.term);
+    if (facet && t.sim === 1) facets.set(facet, new Set());
+  }
   try {
     // Rarest terms first: they bring the candidates. A term so common that its posting list is longer
     // than COMMON_POSTINGS adds no new candidates, it only scores the ones already found, so a query's
@@ -215,6 +230,8 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
           lastEntry = doc.entry;
         }
         if (t.kind === 'content' && doc.entry !== lastContentEntry) {
+          const facet = FACETS.get(t.term);
+          if (facet) facets.get(facet)?.add(doc.entry);
           topical.add(doc.entry);
           contentCover.set(doc.entry, (contentCover.get(doc.entry) ?? 0) + w);
           lastContentEntry = doc.entry;
@@ -235,8 +252,11 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
     const asks = analysis.terms
       .filter((t) => t.kind === 'qword' && CHECKED_KINDS.has(t.term))
       .map((t) => t.term);
+    const facetSets = [...facets.values()];
     const kindFit = (entry: number) =>
-      asks.every((k) => index.answerKinds[entry]?.has(k)) ? 1 : ANSWER_KIND_PENALTY;
+      asks.every((k) => index.answerKinds[entry]?.has(k)) && facetSets.every((f) => f.has(entry))
+        ? 1
+        : ANSWER_KIND_PENALTY;
     const out: EntryScore[] = [];
     for (const [entry, score] of byEntry) {
       if (!topical.has(entry)) continue;

@@ -161,6 +161,23 @@ describe('engine on the real knowledge file', () => {
     }
   });
 
+  it('does not answer a name the report never gives, yet answers the names it does give', () => {
+    for (const q of [
+      'ما اسم الجندي البريطاني الذي قتل في التاجي؟',
+      'ما أسماء الجنود الأمريكيين الذين قتلوا في التاجي؟',
+      'شو اسم الجندي الأمريكي اللي انقتل؟',
+    ]) {
+      expect([q, real.ask(q).status]).not.toEqual([q, 'answered']);
+    }
+    const spokesman = real.ask('ما اسم المتحدث باسم التحالف؟');
+    expect([spokesman.status, spokesman.entryId]).toEqual(['answered', 'spokesman']);
+  });
+
+  it('reads relatives, dialect demonstratives and negations as function words, not topics', () => {
+    const r = real.ask('يعني الانسحاب ده مالوش علاقة بالصواريخ؟');
+    expect([r.status, r.entryId]).toEqual(['answered', 'not-a-response']);
+  });
+
   it('answers the issue example in the console wording', () => {
     const r = real.ask('كم عدد الجنود الذين سيغادرون القائم؟');
     expect([r.status, r.entryId]).toEqual(['answered', 'qaim-troop-count']);

@@ -55,5 +55,7 @@ describe('fuzzy', () => {
     expect(idx.lookup('البنتاكون')[0]?.word).toBe('البنتاغون');
     expect(idx.lookup('سكان')).toEqual([]);
     expect(idx.lookup('كم')).toEqual([]); // short words are never "corrected"
+    // the article does not lengthen a three-letter stem into a correctable word: الأسد is not الاسم
+    expect(new FuzzyIndex(['الاسم']).lookup('الاسد')).toEqual([]);
   });
 });
