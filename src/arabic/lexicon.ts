@@ -1850,3 +1850,33 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'اساميهم',
   ],
 };
+
+/**
+ * Chat filler around small talk: forms of address and intensifiers («يا غالي», «شكرا كتير», «مرحبا
+ * بك»). Dropped when a message is compared with small-talk phrases, so «تسلم يا غالي» is «تسلم».
+ */
+export const CHAT_FILLER: readonly string[] = [
+  'يا',
+  'غالي',
+  'حبيبي',
+  'حبي',
+  'اخي',
+  'أخي',
+  'اخوي',
+  'خيو',
+  'صديقي',
+  'عزيزي',
+  'باشا',
+  'معلم',
+  'بوت',
+  'البوت',
+  'كتير',
+  'كثير',
+  'جزيلا',
+  'والله',
+  'بك',
+  'بيك',
+  'لك',
+  'ليك',
+  'الك',
+];

@@ -4,7 +4,7 @@ import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
 import { engineText } from '../messages.ar.ts';
 import { type Candidate, decide } from './decide.ts';
 import { buildIndex } from './index.ts';
-import { analyzeQuery, scoreEntries, scoreSmalltalk } from './rank.ts';
+import { analyzeQuery, onlySmalltalkWords, scoreEntries, scoreSmalltalk } from './rank.ts';
 import { breakTie } from './tiebreak.ts';
 import type { Engine, Reply, ScoredEntry, Suggestion, Thresholds } from './types.ts';
 
@@ -95,7 +95,8 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     // An exact small-talk phrase («تسلم», «السلام عليكم») is small talk even when a word of it looks
     // like a report word; otherwise small talk only wins when the report has no confident answer.
     const st = scoreSmalltalk(index, normalized);
-    if (st && (st.score >= SMALLTALK_EXACT || (decision.kind !== 'answered' && st.score >= SMALLTALK_MIN))) {
+    const chat = decision.kind !== 'answered' || onlySmalltalkWords(index, normalized);
+    if (st && (st.score >= SMALLTALK_EXACT || (chat && st.score >= SMALLTALK_MIN))) {
       const s = index.smalltalk[st.entry]!;
       return reply(query, normalized, {
         status: 'smalltalk',

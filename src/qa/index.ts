@@ -1,4 +1,5 @@
 import { stemmer as snowball } from '@orama/stemmers/arabic';
+import { CHAT_FILLER } from '../arabic/lexicon.ts';
 import { normalize } from '../arabic/normalize.ts';
 import { variants } from '../arabic/stem.ts';
 import { lexiconSurfaces, resolveWord, type Term, tokenizeNormalized } from '../arabic/tokenize.ts';
@@ -100,6 +101,23 @@ export function answerKinds(answer: string): Set<string> {
   return kinds;
 }
 
+/**
+ * A small-talk word as it is compared: question words by their meaning, so «شو اسمك» is «ما اسمك»
+ * and «منو انت» is «من انت».
+ */
+export function smalltalkKey(word: string): string {
+  const t = resolveWord(word, 0);
+  return t?.kind === 'qword' ? t.term : word;
+}
+
+const chatFiller = new Set(CHAT_FILLER.map(normalize));
+
+/** The words a small-talk comparison looks at: filler dropped (unless that is all there is), keyed. */
+export function smalltalkTerms(words: readonly string[]): Set<string> {
+  const kept = words.filter((w) => !chatFiller.has(w));
+  return new Set((kept.length > 0 ? kept : words).map(smalltalkKey));
+}
+
 /** Words of small talk, lightly folded (article stripped) but no stopword removal. */
 export function smalltalkWords(normalized: string): string[] {
   return normalized
@@ -169,10 +187,10 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const smalltalkVocab = new Set<string>();
   kb.smalltalk.forEach((s, entry) => {
     for (const q of s.questions) {
-      const words = new Set(smalltalkWords(normalize(q)));
-      if (words.size === 0) continue;
-      for (const w of words) smalltalkVocab.add(w);
-      smalltalkDocs.push({ entry, words });
+      const surface = smalltalkWords(normalize(q));
+      if (surface.length === 0) continue;
+      for (const w of surface) smalltalkVocab.add(w);
+      smalltalkDocs.push({ entry, words: smalltalkTerms(surface) });
     }
   });
   const smalltalkOnly = new Set(

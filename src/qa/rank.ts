@@ -1,7 +1,7 @@
 import { stemmer as snowball } from '@orama/stemmers/arabic';
 import { stripArticle } from '../arabic/stem.ts';
 import { resolveWord, type Term } from '../arabic/tokenize.ts';
-import { qwordWeight, type SearchIndex, smalltalkWords } from './index.ts';
+import { qwordWeight, type SearchIndex, smalltalkTerms, smalltalkWords } from './index.ts';
 
 /** A query term with its weight and how surely it was recognised (1 exact, less for a typo fix). */
 export interface QueryTerm {
@@ -80,7 +80,8 @@ function termFor(index: SearchIndex, w: string, pos: number): QueryTerm | null {
   if (idf !== undefined) return { term: resolved.term, kind: 'content', weight: idf, sim: 1, unknown: false };
   // Latin fragments in an Arabic question (names, "how many") carry no topic we could match.
   if (LATIN.test(w)) return null;
-  const fixed = correct(index, w, pos);
+  // a small-talk word is a real word, not a typo of a report word (السلام is not السلاح)
+  const fixed = index.smalltalkVocab.has(smalltalkWords(w)[0] ?? w) ? null : correct(index, w, pos);
   if (fixed) {
     const weight = index.idf.get(fixed.term.term)!;
     return { term: fixed.term.term, kind: 'content', weight, sim: fixed.sim, unknown: false };
@@ -279,9 +280,19 @@ export interface SmalltalkScore {
   readonly score: number;
 }
 
+/**
+ * Is every content word of the message a small-talk word? Then a report match rests on words like
+ * «تمام» (#all) or «يسلمو» (#handover) used as chat, and is no evidence of a report question.
+ */
+export function onlySmalltalkWords(index: SearchIndex, normalized: string): boolean {
+  return smalltalkWords(normalized).every(
+    (w) => index.smalltalkVocab.has(w) || resolveWord(w, 1)?.kind !== 'content',
+  );
+}
+
 /** Small-talk score in [0, 1]: word overlap (typo-tolerant) between the message and a small-talk phrase. */
 export function scoreSmalltalk(index: SearchIndex, normalized: string): SmalltalkScore | null {
-  // chat filler («يا غالي», «يا بوت») does not make a greeting less of a greeting
+  // words neither small talk nor report know are dropped; chat filler is dropped by smalltalkTerms
   const words = smalltalkWords(normalized).filter(
     (w) => index.smalltalkVocab.has(w) || resolveWord(w, 1) !== null,
   );
@@ -290,13 +301,17 @@ export function scoreSmalltalk(index: SearchIndex, normalized: string): Smalltal
     if (index.smalltalkVocab.has(w) || index.knownWords.has(w)) return w;
     return index.smalltalkFuzzy.lookup(w)[0]?.word ?? w;
   });
-  const q = new Set(resolved);
+  const q = smalltalkTerms(resolved);
+  // a particle of the message («شكرا على المساعدة») only counts against a phrase that has it too
+  const particles = [...q].filter((w) => resolveWord(w, 1) === null);
   let best: SmalltalkScore | null = null;
   for (const d of index.smalltalkDocs) {
     let inter = 0;
     for (const w of q) if (d.words.has(w)) inter++;
     if (inter === 0) continue;
-    const score = inter / (q.size + d.words.size - inter);
+    let size = q.size;
+    for (const w of particles) if (!d.words.has(w)) size--;
+    const score = inter / (size + d.words.size - inter);
     if (!best || score > best.score) best = { entry: d.entry, score };
   }
   return best;

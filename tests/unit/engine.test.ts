@@ -178,6 +178,24 @@ describe('engine on the real knowledge file', () => {
     expect([r.status, r.entryId]).toEqual(['answered', 'not-a-response']);
   });
 
+  it('takes chat for chat: filler, particles and chat words that look like report words', () => {
+    for (const [q, id] of [
+      ['تسلم يا حبيبي', 'thanks'], // «تسلم» also means "takes over" (the Al-Qaim handover)
+      ['يسلمو ايديك', 'thanks'],
+      ['شو اسمك', 'who-are-you'], // «اسم» is also asked of bases and officials
+      ['تمام الحمد لله', 'acknowledgement'], // «تمام» is also "entirely"
+      ['شكرا جزيلا على التوضيح', 'thanks'],
+      ['وعليكم السلام', 'greeting'], // «السلام» is not a typo of «السلاح»
+      ['مش فاهم عليك', 'not-understood'],
+    ]) {
+      const r = real.ask(q!);
+      expect([q, r.status, r.entryId]).toEqual([q, 'smalltalk', id]);
+    }
+    // a greeting or thanks in front of a real question does not hide it
+    const r = real.ask('شكرا، طيب كم جندي سيغادر القائم؟');
+    expect([r.status, r.entryId]).toEqual(['answered', 'qaim-troop-count']);
+  });
+
   it('answers the issue example in the console wording', () => {
     const r = real.ask('كم عدد الجنود الذين سيغادرون القائم؟');
     expect([r.status, r.entryId]).toEqual(['answered', 'qaim-troop-count']);
