@@ -2047,3 +2047,25 @@ export const CHAT_FILLER: readonly string[] = [
   'ليك',
   'الك',
 ];
+
+/** Concepts that name one place or party of the report: an entry answers about them only if it names them. */
+export const PLACE_AND_PARTY_CONCEPTS: readonly string[] = [
+  '#qaim',
+  '#taji',
+  '#kirkuk',
+  '#qayyarah',
+  '#karbala',
+  '#jurf',
+  '#babil',
+  '#basra',
+  '#salahuddin',
+  '#kuwait',
+  '#syria',
+  '#baghdad',
+  '#iran',
+  '#uk',
+  '#pentagon',
+  '#caggins',
+  '#hezbollah',
+  '#hashd',
+];

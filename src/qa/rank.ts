@@ -1,4 +1,5 @@
 import { stemmer as snowball } from '@orama/stemmers/arabic';
+import { PLACE_AND_PARTY_CONCEPTS } from '../arabic/lexicon.ts';
 import { stripArticle } from '../arabic/stem.ts';
 import { resolveWord, type Term } from '../arabic/tokenize.ts';
 import { qwordWeight, type SearchIndex, smalltalkTerms, smalltalkWords } from './index.ts';
@@ -163,7 +164,12 @@ const ANSWER_KIND_PENALTY = 0.75;
 const FACETS: ReadonlyMap<string, string> = new Map([
   ['#name', 'name'],
   ['#names', 'name'],
+  // A named place or party works the same way in an open question: «كم عدد الجرحى في القيارة؟» is not
+  // answered by an entry that never mentions Al-Qayyarah, however well «كم عدد الجرحى» fits it. Not in a
+  // yes/no question, whose wrong name is often the premise the entry corrects («هل تقود بريطانيا التحالف؟»).
+  ...PLACE_AND_PARTY_CONCEPTS.map((c): [string, string] => [c, c]),
 ]);
+const OPEN_QUESTION_FACETS = new Set(PLACE_AND_PARTY_CONCEPTS);
 
 /**
  * Score entries: for each doc that shares a term with the query, combine query coverage
@@ -201,9 +207,10 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
   const contentCover = new Map<number, number>();
   // per facet the query asks for (typed, not guessed from a typo): the entries that speak of it
   const facets = new Map<string, Set<number>>();
+  const yesNo = analysis.terms.some((t) => t.term === '?yesno');
   for (const t of analysis.terms) {
     const facet = FACETS.get(t.term);
-    if (facet && t.sim === 1) facets.set(facet, new Set());
+    if (facet && t.sim === 1 && !(yesNo && OPEN_QUESTION_FACETS.has(t.term))) facets.set(facet, new Set());
   }
   try {
     // Rarest terms first: they bring the candidates. A term so common that its posting list is longer

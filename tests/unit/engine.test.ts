@@ -173,6 +173,19 @@ describe('engine on the real knowledge file', () => {
     expect([spokesman.status, spokesman.entryId]).toEqual(['answered', 'spokesman']);
   });
 
+  it('does not answer about a place with an entry that never mentions that place', () => {
+    // the report gives casualties for Taji only
+    for (const q of [
+      'كم جريح في الهجوم على قاعدة القيارة',
+      'كم جندي انقتل في كركوك؟',
+      'كم جريح سقط في القيارة؟',
+    ]) {
+      expect([q, real.ask(q).status]).not.toEqual([q, 'answered']);
+    }
+    const taji = real.ask('كم عدد القتلى في هجوم التاجي الأول؟');
+    expect([taji.status, taji.entryId]).toEqual(['answered', 'first-attack-casualties']);
+  });
+
   it('reads relatives, dialect demonstratives and negations as function words, not topics', () => {
     const r = real.ask('يعني الانسحاب ده مالوش علاقة بالصواريخ؟');
     expect([r.status, r.entryId]).toEqual(['answered', 'not-a-response']);
