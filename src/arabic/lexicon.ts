@@ -1868,6 +1868,10 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   '#troops': ['مجندين', 'المجندين', 'جنودا', 'العسكريين', 'قطعه', 'قطعة', 'وحدات', 'وحده عسكريه'],
   // «غير القائم», «القواعد الأخرى»: other than the one named
   '#other': [
+    'عدا',
+    'ماعدا',
+    'باستثناء',
+    'استثناء',
     'لوخرين',
     'لخرين',
     'الوخرين',
@@ -1965,6 +1969,12 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'اساميهم',
   ],
   '?when': [
+    'الفتره',
+    'فتره',
+    'الزمنيه',
+    'زمنيه',
+    'المده',
+    'مده',
     'وقتاش',
     'امتاش',
     'إمتاش',
