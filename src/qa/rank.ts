@@ -158,12 +158,13 @@ const CHECKED_KINDS = new Set(['?howmany', '?when']);
 const ANSWER_KIND_PENALTY = 0.75;
 /**
  * Content terms that say WHAT is asked rather than about what: «ما اسم الجندي البريطاني…؟» asks for a
- * name. An entry none of whose questions or answer speak of names cannot answer it, however well it
+ * name, «ما نوع الصواريخ…؟» for a kind. An entry none of whose questions or answer speak of names cannot answer it, however well it
  * matches the rest (the British soldier), so it is penalised like a «كم» entry without a number.
  */
 const FACETS: ReadonlyMap<string, string> = new Map([
   ['#name', 'name'],
   ['#names', 'name'],
+  ['#kind', 'kind'],
   // A named place or party works the same way in an open question: «كم عدد الجرحى في القيارة؟» is not
   // answered by an entry that never mentions Al-Qayyarah, however well «كم عدد الجرحى» fits it. Not in a
   // yes/no question, whose wrong name is often the premise the entry corrects («هل تقود بريطانيا التحالف؟»).
