@@ -1,7 +1,8 @@
 import { stemmer as snowball } from '@orama/stemmers/arabic';
+import { NAMES } from '../arabic/gazetteer.ts';
 import { CHAT_FILLER } from '../arabic/lexicon.ts';
 import { normalize } from '../arabic/normalize.ts';
-import { variants } from '../arabic/stem.ts';
+import { stripArticle, variants } from '../arabic/stem.ts';
 import { lexiconSurfaces, resolveWord, type Term, tokenizeNormalized } from '../arabic/tokenize.ts';
 import type { KnowledgeBase, KnowledgeEntry, SmalltalkEntry } from '../knowledge/types.ts';
 import { FuzzyIndex } from './fuzzy.ts';
@@ -75,6 +76,8 @@ export interface SearchIndex {
   readonly questionWords: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>;
   /** per entry: the question markers its answer can satisfy (a count, a time) */
   readonly answerKinds: readonly ReadonlySet<string>[];
+  /** names of places, people and parties (gazetteer) that the knowledge never mentions */
+  readonly foreignNames: ReadonlySet<string>;
 }
 
 // A count question needs an answer with a number in it; a "when" question needs a time in it.
@@ -213,7 +216,20 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     smalltalkFuzzy: new FuzzyIndex(smalltalkVocab),
     questionWords,
     answerKinds: entries.map((e) => answerKinds(e.answer)),
+    foreignNames: foreignNames(knownWords, idf),
   };
+}
+
+/** The gazetteer's names, with and without the article, except those the knowledge uses. */
+function foreignNames(knownWords: ReadonlyMap<string, Term>, idf: ReadonlyMap<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const name of NAMES) {
+    for (const form of new Set([normalize(name), stripArticle(normalize(name))])) {
+      const t = resolveWord(form, 1);
+      if (!knownWords.has(form) && !(t && idf.has(t.term))) out.add(form);
+    }
+  }
+  return out;
 }
 
 /** Snowball stems (4+ letters) of the knowledge's content words that are unambiguous: one term each. */

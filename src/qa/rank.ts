@@ -1,6 +1,6 @@
 import { stemmer as snowball } from '@orama/stemmers/arabic';
 import { PLACE_AND_PARTY_CONCEPTS } from '../arabic/lexicon.ts';
-import { stripArticle } from '../arabic/stem.ts';
+import { stripArticle, variants } from '../arabic/stem.ts';
 import { resolveWord, type Term } from '../arabic/tokenize.ts';
 import { qwordWeight, type SearchIndex, smalltalkTerms, smalltalkWords } from './index.ts';
 
@@ -12,6 +12,8 @@ export interface QueryTerm {
   readonly sim: number;
   /** True when the knowledge never uses this term (after typo correction). */
   readonly unknown: boolean;
+  /** An unknown word that names a place, person or party (gazetteer): surely another topic. */
+  readonly foreign?: boolean;
 }
 
 export interface Analysis {
@@ -81,13 +83,32 @@ function termFor(index: SearchIndex, w: string, pos: number): QueryTerm | null {
   if (idf !== undefined) return { term: resolved.term, kind: 'content', weight: idf, sim: 1, unknown: false };
   // Latin fragments in an Arabic question (names, "how many") carry no topic we could match.
   if (LATIN.test(w)) return null;
+  // a name the report never mentions is itself, not a typo of a report word (الموصل is not الموصلة)
+  if (variants(w).some((v) => index.foreignNames.has(v))) {
+    return {
+      term: resolved.term,
+      kind: 'content',
+      weight: index.unknownWeight,
+      sim: 0,
+      unknown: true,
+      foreign: true,
+    };
+  }
   // a small-talk word is a real word, not a typo of a report word (السلام is not السلاح)
   const fixed = index.smalltalkVocab.has(smalltalkWords(w)[0] ?? w) ? null : correct(index, w, pos);
   if (fixed) {
     const weight = index.idf.get(fixed.term.term)!;
     return { term: fixed.term.term, kind: 'content', weight, sim: fixed.sim, unknown: false };
   }
-  return { term: resolved.term, kind: 'content', weight: index.unknownWeight, sim: 0, unknown: true };
+  const foreign = variants(w).some((v) => index.foreignNames.has(v));
+  return {
+    term: resolved.term,
+    kind: 'content',
+    weight: index.unknownWeight,
+    sim: 0,
+    unknown: true,
+    foreign,
+  };
 }
 
 /**
@@ -135,7 +156,7 @@ export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
     total += t.weight;
     if (t.kind === 'content') {
       content += t.weight;
-      coverBase += t.unknown ? UNKNOWN_COVER_SHARE * t.weight : t.weight;
+      coverBase += t.unknown && !t.foreign ? UNKNOWN_COVER_SHARE * t.weight : t.weight;
     }
   }
   return { terms, total, content, coverBase };

@@ -186,6 +186,19 @@ describe('engine on the real knowledge file', () => {
     expect([taji.status, taji.entryId]).toEqual(['answered', 'first-attack-casualties']);
   });
 
+  it('says «لا أعرف» when a question names a place, person or party the report never mentions', () => {
+    for (const q of [
+      'هل ضربت اسرائيل الحشد الشعبي؟',
+      'هل قصفت أمريكا مواقع في الموصل؟',
+      'ماذا قال بايدن عن الهجوم على التاجي؟',
+    ]) {
+      expect([q, real.ask(q).status]).toEqual([q, 'unknown']);
+    }
+    // a name the report does mention is not foreign
+    const r = real.ask('هل ضربت أمريكا مواقع في جرف الصخر؟');
+    expect([r.status, r.entryId]).toEqual(['answered', 'jurf-al-sakhar']);
+  });
+
   it('reads relatives, dialect demonstratives and negations as function words, not topics', () => {
     const r = real.ask('يعني الانسحاب ده مالوش علاقة بالصواريخ؟');
     expect([r.status, r.entryId]).toEqual(['answered', 'not-a-response']);
