@@ -1,7 +1,7 @@
 /**
  * Accuracy floors: the engine on the real knowledge file, scored on the labelled question sets.
  * Raise these numbers when the engine or the knowledge improves; never lower them to make a change pass.
- * heldout.jsonl is not looked at while tuning, so its floor is the honest one.
+ * heldout.jsonl and fresh.jsonl are not looked at while tuning, so their floors are the honest ones.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -15,8 +15,9 @@ const load = (name: string) =>
   parseEvalLines(readFileSync(new URL(`./${name}.jsonl`, import.meta.url), 'utf8'), name);
 
 const FLOORS = {
-  dev: { top1: 0.86, outOfScopeRejection: 0.93, smalltalk: 1, maxWrongAnswer: 0.015 },
-  heldout: { top1: 0.86, outOfScopeRejection: 0.9, smalltalk: 0.87, maxWrongAnswer: 0.025 },
+  dev: { top1: 0.88, outOfScopeRejection: 0.94, smalltalk: 1, maxWrongAnswer: 0.012 },
+  heldout: { top1: 0.86, outOfScopeRejection: 0.93, smalltalk: 1, maxWrongAnswer: 0.025 },
+  fresh: { top1: 0.81, outOfScopeRejection: 0.86, smalltalk: 0.87, maxWrongAnswer: 0.015 },
 } as const;
 
 describe.each(Object.keys(FLOORS) as Array<keyof typeof FLOORS>)('eval floor: %s', (split) => {
