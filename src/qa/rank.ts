@@ -83,24 +83,15 @@ function termFor(index: SearchIndex, w: string, pos: number): QueryTerm | null {
   if (idf !== undefined) return { term: resolved.term, kind: 'content', weight: idf, sim: 1, unknown: false };
   // Latin fragments in an Arabic question (names, "how many") carry no topic we could match.
   if (LATIN.test(w)) return null;
-  // a name the report never mentions is itself, not a typo of a report word (الموصل is not الموصلة)
-  if (variants(w).some((v) => index.foreignNames.has(v))) {
-    return {
-      term: resolved.term,
-      kind: 'content',
-      weight: index.unknownWeight,
-      sim: 0,
-      unknown: true,
-      foreign: true,
-    };
-  }
-  // a small-talk word is a real word, not a typo of a report word (السلام is not السلاح)
-  const fixed = index.smalltalkVocab.has(smalltalkWords(w)[0] ?? w) ? null : correct(index, w, pos);
+  // Not typo-fixed into a report word: a name the report never mentions (الموصل is not الموصلة) and a
+  // small-talk word (السلام is not السلاح) are real words of their own.
+  const foreign = variants(w).some((v) => index.foreignNames.has(v));
+  const chat = index.smalltalkVocab.has(smalltalkWords(w)[0] ?? w);
+  const fixed = foreign || chat ? null : correct(index, w, pos);
   if (fixed) {
     const weight = index.idf.get(fixed.term.term)!;
     return { term: fixed.term.term, kind: 'content', weight, sim: fixed.sim, unknown: false };
   }
-  const foreign = variants(w).some((v) => index.foreignNames.has(v));
   return {
     term: resolved.term,
     kind: 'content',
