@@ -223,8 +223,8 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
 /** The gazetteer's names, with and without the article, except those the knowledge uses. */
 function foreignNames(knownWords: ReadonlyMap<string, Term>, idf: ReadonlyMap<string, number>): Set<string> {
   const out = new Set<string>();
-  for (const name of NAMES) {
-    for (const form of new Set([normalize(name), stripArticle(normalize(name))])) {
+  for (const name of NAMES.map(normalize)) {
+    for (const form of new Set([name, stripArticle(name)])) {
       const t = resolveWord(form, 1);
       if (!knownWords.has(form) && !(t && idf.has(t.term))) out.add(form);
     }

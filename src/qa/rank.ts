@@ -170,8 +170,9 @@ const CHECKED_KINDS = new Set(['?howmany', '?when']);
 const ANSWER_KIND_PENALTY = 0.75;
 /**
  * Content terms that say WHAT is asked rather than about what: «ما اسم الجندي البريطاني…؟» asks for a
- * name, «ما نوع الصواريخ…؟» for a kind. An entry none of whose questions or answer speak of names cannot answer it, however well it
- * matches the rest (the British soldier), so it is penalised like a «كم» entry without a number.
+ * name, «ما نوع الصواريخ…؟» for a kind. An entry none of whose questions or answer speak of names
+ * cannot answer it, however well it matches the rest (the British soldier), so it is penalised like a
+ * «كم» entry without a number.
  */
 const FACETS: ReadonlyMap<string, string> = new Map([
   ['#name', 'name'],
