@@ -5,6 +5,7 @@ import { normalize } from '../arabic/normalize.ts';
 import { stripArticle, variants } from '../arabic/stem.ts';
 import { lexiconSurfaces, resolveWord, type Term, tokenizeNormalized } from '../arabic/tokenize.ts';
 import type { KnowledgeBase, KnowledgeEntry, SmalltalkEntry } from '../knowledge/types.ts';
+import { type TermClassifier, trainClassifier } from './classifier.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 
 /**
@@ -78,6 +79,8 @@ export interface SearchIndex {
   readonly answerKinds: readonly ReadonlySet<string>[];
   /** names of places, people and parties (gazetteer) that the knowledge never mentions */
   readonly foreignNames: ReadonlySet<string>;
+  /** which entry a query's terms are typical of, learned from the entries' questions */
+  readonly classifier: TermClassifier;
 }
 
 // A count question needs an answer with a number in it; a "when" question needs a time in it.
@@ -217,6 +220,10 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     questionWords,
     answerKinds: entries.map((e) => answerKinds(e.answer)),
     foreignNames: foreignNames(knownWords, idf),
+    classifier: trainClassifier(
+      entries.length,
+      docs.filter((d) => d.kind === 'question').map((d) => ({ label: d.entry, terms: d.terms.keys() })),
+    ),
   };
 }
 

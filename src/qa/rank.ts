@@ -153,6 +153,11 @@ export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
   return { terms, total, content, coverBase };
 }
 
+/** The recognised terms of a query with how surely each was recognised, for the classifier. */
+export function queryTerms(analysis: Analysis): Map<string, number> {
+  return new Map(analysis.terms.filter((t) => !t.unknown).map((t) => [t.term, t.sim]));
+}
+
 export interface EntryScore {
   readonly entry: number;
   readonly score: number;
