@@ -18,7 +18,7 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly webhook: { readonly url: string; readonly secret: string; readonly path: string } | null;
   readonly port: number;
-  readonly thresholds: { readonly answer: number; readonly clarify: number; readonly margin: number };
+  readonly thresholds: { readonly answer: number; readonly clarify: number; readonly confidence: number };
   readonly maxQueryChars: number;
   readonly flood: { readonly limit: number; readonly windowSeconds: number };
 }
@@ -61,13 +61,13 @@ const EnvSchema = z.object({
   PORT: opt(int(1, 65535)),
   ANSWER_THRESHOLD: opt(num(0, 1)),
   CLARIFY_THRESHOLD: opt(num(0, 1)),
-  CLARIFY_MARGIN: opt(num(0, 1)),
+  ANSWER_CONFIDENCE: opt(num(0, 1)),
   MAX_QUERY_CHARS: opt(int(20, 100_000)),
   FLOOD_LIMIT: opt(int(1, 10_000)),
   FLOOD_WINDOW_SECONDS: opt(int(1, 3600)),
 });
 
-export const DEFAULT_THRESHOLDS = { answer: 0.55, clarify: 0.35, margin: 0.04 } as const;
+export const DEFAULT_THRESHOLDS = { answer: 0.55, clarify: 0.35, confidence: 0.8 } as const;
 
 /** Pure: environment strings → validated Config. Throws ConfigError naming the variable. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -88,7 +88,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const thresholds = {
     answer: e.ANSWER_THRESHOLD ?? DEFAULT_THRESHOLDS.answer,
     clarify: e.CLARIFY_THRESHOLD ?? DEFAULT_THRESHOLDS.clarify,
-    margin: e.CLARIFY_MARGIN ?? DEFAULT_THRESHOLDS.margin,
+    confidence: e.ANSWER_CONFIDENCE ?? DEFAULT_THRESHOLDS.confidence,
   };
   if (thresholds.clarify > thresholds.answer) {
     throw new ConfigError('Invalid configuration:\n  CLARIFY_THRESHOLD: must not be above ANSWER_THRESHOLD');

@@ -24,19 +24,36 @@ export const MAX_CLARIFY = 3;
 export const MIN_COVER = 0.6;
 
 /**
- * answered: the best is confident and clearly ahead; clarify: two or three close candidates,
- * or one that is plausible but not confident; unknown: nothing close.
+ * A second opinion on close candidates: the share of belief each deserves (summing to 1), from a
+ * judge that looks at the question differently from the term scores: the entries' paraphrases as a
+ * whole (classifier.ts).
  */
-export function decide(ranked: readonly Candidate[], t: Thresholds): Decision {
-  const [best, second] = ranked;
+export type Judge = (entries: readonly number[]) => readonly number[];
+
+/**
+ * answered: the best is confident and, when others come close, the judge is sure which of them is
+ * meant; clarify: close candidates the judge cannot tell apart (ordered by its belief), or one that is
+ * plausible but not confident; unknown: nothing close.
+ */
+export function decide(ranked: readonly Candidate[], t: Thresholds, judge: Judge): Decision {
+  const [best] = ranked;
   if (!best || best.score < t.clarify) return { kind: 'unknown' };
-  const close = !!second && best.score - second.score < t.margin;
   if ((best.cover ?? 1) < MIN_COVER) return { kind: 'unknown' };
-  if (best.score >= t.answer && !close) return { kind: 'answered', entry: best.entry };
   const floor = Math.max(t.clarify, best.score - CLARIFY_WINDOW);
-  const entries = ranked
-    .filter((c) => c.score >= floor)
-    .slice(0, MAX_CLARIFY)
-    .map((c) => c.entry);
-  return { kind: 'clarify', entries };
+  const close = ranked.filter((c) => c.score >= floor).slice(0, MAX_CLARIFY);
+  if (close.length === 1) {
+    return best.score >= t.answer
+      ? { kind: 'answered', entry: best.entry }
+      : { kind: 'clarify', entries: [best.entry] };
+  }
+  const shares = judge(close.map((c) => c.entry));
+  const order = close
+    .map((c, i) => ({ entry: c.entry, share: shares[i] ?? 0 }))
+    .sort((a, b) => b.share - a.share);
+  const top = order[0]!;
+  // the judge only chooses among answerable candidates: the one it picks must itself be confident
+  const pick = close.find((c) => c.entry === top.entry);
+  const answerable = !!pick && pick.score >= t.answer && (pick.cover ?? 1) >= MIN_COVER;
+  if (answerable && top.share >= t.confidence) return { kind: 'answered', entry: top.entry };
+  return { kind: 'clarify', entries: order.map((o) => o.entry) };
 }

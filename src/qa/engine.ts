@@ -4,7 +4,7 @@ import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
 import { engineText } from '../messages.ar.ts';
 import { type Candidate, decide } from './decide.ts';
 import { buildIndex } from './index.ts';
-import { analyzeQuery, onlySmalltalkWords, scoreEntries, scoreSmalltalk } from './rank.ts';
+import { analyzeQuery, onlySmalltalkWords, queryTerms, scoreEntries, scoreSmalltalk } from './rank.ts';
 import { breakTie } from './tiebreak.ts';
 import type { Engine, Reply, ScoredEntry, Suggestion, Thresholds } from './types.ts';
 
@@ -43,9 +43,6 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
   }
   if (examples.length === 0) examples.push(...kb.entries.slice(0, EXAMPLES).map(suggestion));
 
-  const rank = (normalized: string): Candidate[] =>
-    scoreEntries(index, analyzeQuery(index, normalized), CANDIDATES);
-
   function reply(query: string, normalized: string, partial: Omit<Reply, 'query' | 'normalized'>): Reply {
     return { query, normalized, ...partial };
   }
@@ -82,8 +79,10 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     if (!normalized) return unknownReply(query, normalized, engineText.empty, []);
     if (!hasArabic(normalized)) return unknownReply(query, normalized, engineText.noArabic, []);
 
-    const ranked = rank(normalized);
-    let decision = decide(ranked, thresholds);
+    const analysis = analyzeQuery(index, normalized);
+    const ranked = scoreEntries(index, analysis, CANDIDATES);
+    const judge = (entries: readonly number[]) => index.classifier.shares(queryTerms(analysis), entries);
+    let decision = decide(ranked, thresholds, judge);
     if (decision.kind === 'clarify' && decision.entries.length > 1) {
       const words = decision.entries.map((i) => index.questionWords[i] ?? []);
       const winner = breakTie(normalized, words);

@@ -39,8 +39,11 @@ export interface Thresholds {
   readonly answer: number;
   /** Best score at or above this (and below `answer`, or too close to the runner-up) → clarify. */
   readonly clarify: number;
-  /** Runner-up within this margin of the best → clarify instead of answered. */
-  readonly margin: number;
+  /**
+   * When other candidates score close to the best, answer only if the judge (classifier.ts) gives one
+   * of them at least this share of its belief; otherwise ask «هل تقصد…؟».
+   */
+  readonly confidence: number;
 }
 
 /** The answer engine: immutable once built; rebuild to change knowledge. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { normalize } from '../../src/arabic/normalize.ts';
 import { DEFAULT_THRESHOLDS } from '../../src/config.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { decide } from '../../src/qa/decide.ts';
+import { decide, type Judge } from '../../src/qa/decide.ts';
 import { createEngine, cutQuery } from '../../src/qa/engine.ts';
 import { buildIndex } from '../../src/qa/index.ts';
 import { breakTie } from '../../src/qa/tiebreak.ts';
@@ -103,7 +103,17 @@ describe('engine on a small knowledge file', () => {
 
 describe('decide', () => {
   const t = DEFAULT_THRESHOLDS;
-  it('answers a confident, clear winner', () => {
+  const unsure: Judge = (entries) => entries.map(() => 1 / entries.length);
+  const prefers =
+    (entry: number): Judge =>
+    (entries) =>
+      entries.map((e) => (e === entry ? 0.9 : 0.1 / (entries.length - 1)));
+  const close = [
+    { entry: 1, score: 0.9 },
+    { entry: 2, score: 0.86 },
+  ];
+  it('answers a confident, clear winner without asking the judge', () => {
+    const judge = vi.fn(unsure);
     expect(
       decide(
         [
@@ -111,27 +121,42 @@ describe('decide', () => {
           { entry: 2, score: 0.5 },
         ],
         t,
+        judge,
       ),
     ).toEqual({ kind: 'answered', entry: 1 });
+    expect(judge).not.toHaveBeenCalled();
   });
-  it('clarifies between close candidates', () => {
-    expect(
-      decide(
-        [
-          { entry: 1, score: 0.9 },
-          { entry: 2, score: 0.89 },
-        ],
-        t,
-      ),
-    ).toEqual({ kind: 'clarify', entries: [1, 2] });
+  it('asks «هل تقصد» between close candidates the judge cannot tell apart', () => {
+    expect(decide(close, t, unsure)).toEqual({ kind: 'clarify', entries: [1, 2] });
+  });
+  it('answers the close candidate the judge is sure of, even the runner-up', () => {
+    expect(decide(close, t, prefers(2))).toEqual({ kind: 'answered', entry: 2 });
+    expect(decide(close, t, prefers(1))).toEqual({ kind: 'answered', entry: 1 });
+  });
+  it('offers close candidates in the order of the judge’s belief when it is not sure enough', () => {
+    const leaning: Judge = (entries) => entries.map((e) => (e === 2 ? 0.6 : 0.4));
+    expect(decide(close, t, leaning)).toEqual({ kind: 'clarify', entries: [2, 1] });
+  });
+  it('does not answer a runner-up that is not confident itself, however sure the judge', () => {
+    const weakSecond = [
+      { entry: 1, score: 0.6 },
+      { entry: 2, score: t.answer - 0.05 },
+    ];
+    expect(decide(weakSecond, t, prefers(2))).toEqual({ kind: 'clarify', entries: [2, 1] });
+    const halfCovered = close.map((c) => ({ ...c, cover: c.entry === 2 ? 0.4 : 1 }));
+    expect(decide(halfCovered, t, prefers(2)).kind).toBe('clarify');
+  });
+  it('never answers below the answer threshold, however sure the judge', () => {
+    const low = close.map((c) => ({ ...c, score: c.score - 0.4 }));
+    expect(decide(low, t, prefers(1)).kind).toBe('clarify');
   });
   it('clarifies a plausible but unsure match, and gives up below the clarify threshold', () => {
-    expect(decide([{ entry: 3, score: (t.answer + t.clarify) / 2 }], t)).toEqual({
+    expect(decide([{ entry: 3, score: (t.answer + t.clarify) / 2 }], t, unsure)).toEqual({
       kind: 'clarify',
       entries: [3],
     });
-    expect(decide([{ entry: 3, score: t.clarify - 0.01 }], t)).toEqual({ kind: 'unknown' });
-    expect(decide([], t)).toEqual({ kind: 'unknown' });
+    expect(decide([{ entry: 3, score: t.clarify - 0.01 }], t, unsure)).toEqual({ kind: 'unknown' });
+    expect(decide([], t, unsure)).toEqual({ kind: 'unknown' });
   });
 });
 
@@ -220,6 +245,18 @@ describe('engine on the real knowledge file', () => {
     // a greeting or thanks in front of a real question does not hide it
     const r = real.ask('شكرا، طيب كم جندي سيغادر القائم؟');
     expect([r.status, r.entryId]).toEqual(['answered', 'qaim-troop-count']);
+  });
+
+  it('settles close neighbours by what their paraphrases are about, and asks when they do not', () => {
+    // «ضربت شو بالضبط» scores the same against «what was hit» and «where»: the targets entry's
+    // questions are the ones about what was struck
+    const r = real.ask('شو بالضبط ضربت الطيارات الأمريكية؟');
+    expect([r.status, r.entryId]).toEqual(['answered', 'strike-targets']);
+    // «how did they know where» shares every word with «where were the strikes»: not answered with
+    // the locations, and the entry about the source of that information is offered
+    const how = real.ask('شلون عرفوا وين القصف؟');
+    expect(how.status).toBe('clarify');
+    expect(how.suggestions.map((s) => s.entryId)).toContain('strike-location-source');
   });
 
   it('answers the issue example in the console wording', () => {
