@@ -1,13 +1,17 @@
 import { DEFAULT_THRESHOLDS } from '../config.ts';
-import { findConfusables } from '../knowledge/check.ts';
+import { leaveOneOut } from '../knowledge/check.ts';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.ts';
 
 /**
- * `npm run knowledge:check [path]`: validate the knowledge file(s) and list confusable questions.
- * Exit 1 on an invalid file; confusables are warnings for editors (exit 0).
+ * `npm run knowledge:check [path] [--all]`: validate the knowledge file(s), then ask the engine each
+ * question left out of its own entry and list those it answers with another entry or offers after one
+ * (`--all` also lists those it does not answer). Exit 1 on an invalid file; the rest is advice for
+ * editors (exit 0).
  */
 function main(): void {
-  const path = process.argv[2] ?? process.env.KNOWLEDGE_PATH ?? 'knowledge';
+  const args = process.argv.slice(2);
+  const all = args.includes('--all');
+  const path = args.find((a) => !a.startsWith('--')) ?? process.env.KNOWLEDGE_PATH ?? 'knowledge';
   let kb: ReturnType<typeof loadKnowledge>;
   try {
     kb = loadKnowledge(path);
@@ -25,14 +29,25 @@ function main(): void {
   const thin = kb.entries.filter((e) => e.questions.length < 5);
   for (const e of thin)
     console.log(`  warning: ${e.id} has only ${e.questions.length} questions (aim for 5 or more)`);
-  const conf = findConfusables(kb, { thresholds: DEFAULT_THRESHOLDS });
+  const report = leaveOneOut(kb, { thresholds: DEFAULT_THRESHOLDS });
+  const pct = ((100 * report.ownAnswered) / Math.max(report.checked, 1)).toFixed(1);
   console.log(
-    `confusable questions (closer to another entry than to their own when left out): ${conf.length}`,
+    `left out of its own entry, ${report.ownAnswered} of ${report.checked} questions (${pct}%) are still answered with it`,
   );
-  for (const c of conf) {
-    console.log(
-      `  ${c.entryId} ⇄ ${c.closerTo}: «${c.question}» (own ${c.ownScore.toFixed(2)}, other ${c.otherScore.toFixed(2)})`,
-    );
+  const groups = [
+    ['wrong', 'answered with another entry (reword it, or make the two answers distinct)'],
+    ['offered-after', 'offered after another entry in «هل تقصد»'],
+    ['not-answered', 'not answered (no other question of the entry is worded like it)'],
+  ] as const;
+  for (const [outcome, label] of groups) {
+    const list = report.problems.filter((p) => p.outcome === outcome);
+    console.log(`${label}: ${list.length}`);
+    if (outcome === 'not-answered' && !all) {
+      if (list.length > 0) console.log('  (list them with: npm run knowledge:check -- --all)');
+      continue;
+    }
+    for (const p of list)
+      console.log(`  ${p.entryId}${p.closerTo ? ` → ${p.closerTo}` : ''}: «${p.question}»`);
   }
 }
 

@@ -3,7 +3,6 @@
  * dev.jsonl is the split engineers look at while tuning; heldout.jsonl and fresh.jsonl are not looked
  * at while tuning (fresh.jsonl was written later by another writer, as a check that the held-out split
  * has not been absorbed by repeated measurement).
- * Also runs the knowledge check (confusable entries), so editors see both in one place.
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_THRESHOLDS } from '../../src/config.ts';

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { leaveOneOut } from '../../src/knowledge/check.ts';
 import { createEngineHolder } from '../../src/knowledge/holder.ts';
 import { KnowledgeError, loadKnowledge, parseKnowledge } from '../../src/knowledge/load.ts';
 import { createEngine } from '../../src/qa/engine.ts';
@@ -105,5 +106,34 @@ describe('engine holder', () => {
     expect(holder.learn('qaim-troop-count', q)).toBe(true);
     expect(holder.engine.ask(q)).toMatchObject({ status: 'answered', entryId: 'qaim-troop-count' });
     expect(holder.learn('no-such-entry', q)).toBe(false);
+  });
+});
+
+describe('leave-one-out check (npm run knowledge:check)', () => {
+  const kb = loadKnowledge('tests/fixtures/mini.yaml');
+  // a paraphrase filed under the wrong entry: it asks the Al-Qaim troop count, not the handover
+  const misfiled = {
+    ...kb,
+    entries: kb.entries.map((e) =>
+      e.id === 'qaim-handover' ? { ...e, questions: [...e.questions, 'كم عنصرا سيغادر قاعدة القائم؟'] } : e,
+    ),
+  };
+
+  it('flags a question the engine answers with another entry once it is left out of its own', () => {
+    const report = leaveOneOut(misfiled);
+    const flagged = report.problems.find((p) => p.question === 'كم عنصرا سيغادر قاعدة القائم؟');
+    expect(flagged).toMatchObject({
+      entryId: 'qaim-handover',
+      outcome: 'wrong',
+      closerTo: 'qaim-troop-count',
+    });
+    expect(report.problems[0]?.outcome).toBe('wrong'); // wrong answers are listed first
+    expect(report.ownAnswered + report.problems.length).toBe(report.checked);
+  });
+
+  it('does not flag that question once it sits in the entry that answers it', () => {
+    const report = leaveOneOut(kb);
+    expect(report.problems.some((p) => p.outcome === 'wrong')).toBe(false);
+    expect(report.checked).toBe(kb.entries.reduce((n, e) => n + e.questions.length, 0));
   });
 });
