@@ -69,6 +69,19 @@ const EnvSchema = z.object({
 
 export const DEFAULT_THRESHOLDS = { answer: 0.55, clarify: 0.35, confidence: 0.8 } as const;
 
+/** Variables earlier versions read, with what replaced them; set ones get a warning at start. */
+const RETIRED: Readonly<Record<string, string>> = {
+  CLARIFY_MARGIN:
+    'CLARIFY_MARGIN is no longer read: close candidates are now judged by the paraphrase classifier, tuned with ANSWER_CONFIDENCE (see .env.example)',
+};
+
+/** Pure: a warning for each retired variable that is still set (values are never echoed). */
+export function retiredVariableWarnings(env: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.entries(RETIRED)
+    .filter(([name]) => (env[name] ?? '').trim() !== '')
+    .map(([, message]) => message);
+}
+
 /** Pure: environment strings → validated Config. Throws ConfigError naming the variable. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = EnvSchema.safeParse(env);
