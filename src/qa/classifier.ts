@@ -2,9 +2,10 @@
  * A multinomial naive Bayes model over the knowledge's own paraphrases: each entry is a class, each of
  * its questions a training example of (resolved) terms. Where term matching weighs each word by how rare
  * it is across the whole knowledge, this model weighs it by how typical it is of one entry against its
- * neighbours: «الاجراءات» is common enough, but among the Taji entries only the «attackers pursued»
- * entry's questions ask about measures. It trains in a few milliseconds at index build and is only
- * consulted to choose among candidates the term matcher already found.
+ * neighbours: in «شو بالضبط ضربت الطيارات الأمريكية؟» the term scores tie the «what was hit» and «where»
+ * entries (a generic «شو» weighs little), but «ما/شو» with a strike is typical of the targets entry's
+ * questions and rare in the locations entry's. It trains in a few milliseconds at index build and is
+ * only consulted to choose among candidates the term matcher already found.
  */
 export interface TermClassifier {
   /** Posterior share of each candidate entry, given the query's terms (term → weight); sums to 1. */

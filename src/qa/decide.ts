@@ -47,13 +47,10 @@ export function decide(ranked: readonly Candidate[], t: Thresholds, judge: Judge
       : { kind: 'clarify', entries: [best.entry] };
   }
   const shares = judge(close.map((c) => c.entry));
-  const order = close
-    .map((c, i) => ({ entry: c.entry, share: shares[i] ?? 0 }))
-    .sort((a, b) => b.share - a.share);
+  const order = close.map((c, i) => ({ ...c, share: shares[i] ?? 0 })).sort((a, b) => b.share - a.share);
   const top = order[0]!;
   // the judge only chooses among answerable candidates: the one it picks must itself be confident
-  const pick = close.find((c) => c.entry === top.entry);
-  const answerable = !!pick && pick.score >= t.answer && (pick.cover ?? 1) >= MIN_COVER;
+  const answerable = top.score >= t.answer && (top.cover ?? 1) >= MIN_COVER;
   if (answerable && top.share >= t.confidence) return { kind: 'answered', entry: top.entry };
   return { kind: 'clarify', entries: order.map((o) => o.entry) };
 }
