@@ -1,7 +1,7 @@
 /**
  * Accuracy floors: the engine on the real knowledge file, scored on the labelled question sets.
  * Raise these numbers when the engine or the knowledge improves; never lower them to make a change pass.
- * heldout.jsonl and fresh.jsonl are not looked at while tuning, so their floors are the honest ones.
+ * heldout.jsonl, fresh.jsonl and field.jsonl are not looked at while tuning, so their floors are the honest ones.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,10 @@ const FLOORS = {
   dev: { top1: 0.88, outOfScopeRejection: 0.95, smalltalk: 1, maxWrongAnswer: 0.01 },
   heldout: { top1: 0.83, outOfScopeRejection: 0.93, smalltalk: 1, maxWrongAnswer: 0.015 },
   fresh: { top1: 0.83, outOfScopeRejection: 0.86, smalltalk: 0.87, maxWrongAnswer: 0.005 },
+  // users (tuning) and field (blind) were written by writers who read only the report, in user personas;
+  // their first measurement (before any tuning on users) was users 74.6% / field 82.8% top-1.
+  users: { top1: 0.74, outOfScopeRejection: 0.78, smalltalk: 0.77, maxWrongAnswer: 0.06 },
+  field: { top1: 0.82, outOfScopeRejection: 0.8, smalltalk: 1, maxWrongAnswer: 0.031 },
 } as const;
 
 describe.each(Object.keys(FLOORS) as Array<keyof typeof FLOORS>)('eval floor: %s', (split) => {

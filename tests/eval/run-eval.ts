@@ -1,8 +1,10 @@
 /**
  * `npm run eval [-- --json] [-- --misses]`: accuracy of the engine on the labelled question sets.
- * dev.jsonl is the split engineers look at while tuning; heldout.jsonl and fresh.jsonl are not looked
- * at while tuning (fresh.jsonl was written later by another writer, as a check that the held-out split
- * has not been absorbed by repeated measurement).
+ * dev.jsonl and users.jsonl are the splits engineers look at while tuning; heldout.jsonl, fresh.jsonl and
+ * field.jsonl are not looked at while tuning (fresh.jsonl and field.jsonl were written later by other
+ * writers, as checks that the held-out split has not been absorbed by repeated measurement).
+ * users.jsonl and field.jsonl were written by five writers who read only the report, never the
+ * knowledge file, each in a user persona (Iraqi, Levantine/Egyptian, Gulf/Maghrebi, formal MSA; mixed).
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_THRESHOLDS } from '../../src/config.ts';
@@ -39,7 +41,7 @@ function main(): void {
   const args = process.argv.slice(2);
   const kb = loadKnowledge(process.env.KNOWLEDGE_PATH || 'knowledge');
   const engine = createEngine(kb, { thresholds: DEFAULT_THRESHOLDS });
-  const splits = ['dev', 'heldout', 'fresh'] as const;
+  const splits = ['dev', 'users', 'heldout', 'fresh', 'field'] as const;
   const reports = Object.fromEntries(
     splits.map((s) => {
       const file = new URL(`./${s}.jsonl`, import.meta.url);
@@ -52,13 +54,16 @@ function main(): void {
   }
   const showMisses = args.includes('--misses');
   printReport('dev (tuning split)', reports.dev, showMisses || !args.includes('--quiet'));
+  printReport('users (tuning split)', reports.users, showMisses || !args.includes('--quiet'));
   // held-out misses are only shown on request, so nobody tunes against them by accident
   printReport('held-out (not used for tuning)', reports.heldout, args.includes('--heldout-misses'));
   printReport('fresh held-out (not used for tuning)', reports.fresh, args.includes('--heldout-misses'));
+  printReport('field held-out (not used for tuning)', reports.field, args.includes('--heldout-misses'));
   console.log('');
   for (const [name, r] of [
     ['held-out', reports.heldout],
     ['fresh', reports.fresh],
+    ['field', reports.field],
   ] as const) {
     console.log(
       `${name}: top-1 ${pct(r.top1)} | out-of-scope rejection ${pct(r.outOfScopeRejection)} | wrong answers ${pct(r.wrongAnswer)} | small talk ${pct(r.smalltalk)}`,
