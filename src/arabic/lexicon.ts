@@ -1125,6 +1125,9 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'second',
   ],
   '#saturday': ['السبت', 'سبت'],
+  '#day': ['يوم', 'ايام', 'أيام', 'يومين', 'يومان', 'نهار'],
+  // a number word of its own: the Snowball stem of «ثلاثة» is that of «الثلاثاء» (Tuesday)
+  '#three': ['ثلاث', 'ثلاثه', 'ثلاثة', 'تلاته', '3'],
   '#tuesday': ['الثلاثاء', 'ثلاثاء', 'الثلاثا', 'ثلاثا', 'التلات', 'تلات', 'التلاتاء'],
   '#announce': [
     'اعلنوا',

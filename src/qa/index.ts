@@ -77,6 +77,8 @@ export interface SearchIndex {
   readonly questionWords: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>;
   /** per entry: the question markers its answer can satisfy (a count, a time) */
   readonly answerKinds: readonly ReadonlySet<string>[];
+  /** per entry: the terms its answer gives a count of (content words next to a number) */
+  readonly answerCounts: readonly ReadonlySet<string>[];
   /** names of places, people and parties (gazetteer) that the knowledge never mentions */
   readonly foreignNames: ReadonlySet<string>;
   /** which entry a query's terms are typical of, learned from the entries' questions */
@@ -105,6 +107,46 @@ export function answerKinds(answer: string): Set<string> {
     if (forms.some((f) => TIME_WORDS.has(f))) kinds.add('?when');
   }
   return kinds;
+}
+
+/** Dual forms name what they count themselves: «جنديين» is two soldiers, «قاعدتي القيارة» two bases. */
+const DUAL_NUMBER_WORDS = new Set(
+  'جنديين جنديان عنصرين عنصران هجومين هجومان صاروخين صاروخان قاعدتين قاعدتان قاعدتي فردان فردين'
+    .split(' ')
+    .map(normalize),
+);
+/** Words that make an answer speak of a count without giving one («لم يحدد التقرير عددهم»). */
+const COUNT_WORDS = new Set(['عدد', 'عددهم', 'عددها', 'اعداد'].map(normalize));
+
+/**
+ * The terms an answer gives a count of. A numeral counts the content word before it and the three
+ * after it («قرابة 300 فرد من عناصر التحالف»); a dual counts itself and the word after it («جنديين
+ * أميركيين»); «عددها», a count the report does not give, counts the four words before it («بضع قواعد
+ * صغيرة دون أن يحدد عددها»). So «كم صاروخ…؟» is answered by an entry that counts rockets, not by one
+ * that counts the dead of the same attack.
+ */
+export function answerCounts(answer: string): Set<string> {
+  const content = normalize(answer)
+    .split(' ')
+    .filter(Boolean)
+    .map((w, i) => ({ w, term: resolveWord(w, i) }))
+    .filter((x) => x.term !== null || /\d/.test(x.w));
+  const counted = new Set<string>();
+  const add = (from: number, to: number) => {
+    for (let j = Math.max(0, from); j <= Math.min(content.length - 1, to); j++) {
+      const t = content[j]!.term;
+      if (t?.kind === 'content') counted.add(t.term);
+    }
+  };
+  content.forEach(({ w }, i) => {
+    const forms = variants(w);
+    if (forms.some((f) => DUAL_NUMBER_WORDS.has(f))) add(i, i + 1);
+    else if (/\d/.test(w) || forms.some((f) => NUMBER_WORDS.has(f))) {
+      add(i - 1, i - 1);
+      add(i + 1, i + 3);
+    } else if (forms.some((f) => COUNT_WORDS.has(f))) add(i - 4, i - 1);
+  });
+  return counted;
 }
 
 /**
@@ -219,6 +261,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     smalltalkFuzzy: new FuzzyIndex(smalltalkVocab),
     questionWords,
     answerKinds: entries.map((e) => answerKinds(e.answer)),
+    answerCounts: entries.map((e) => answerCounts(e.answer)),
     foreignNames: foreignNames(knownWords, idf),
     classifier: trainClassifier(
       entries.length,

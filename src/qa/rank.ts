@@ -158,6 +158,21 @@ export function queryTerms(analysis: Analysis): Map<string, number> {
   return new Map(analysis.terms.filter((t) => !t.unknown).map((t) => [t.term, t.sim]));
 }
 
+/** «يوم كام في الشهر؟» asks for a date, not a count of months. */
+const DATE_UNITS = new Set(['شهر', 'تاريخ', 'اسبوع']);
+
+/**
+ * What a «كم» question counts: the first recognised content word after the question word («كم صاروخ
+ * سقط…» → rockets, «كم عدد الجنود…» → troops), else the last one before it («الجنود كم عددهم»).
+ */
+export function countedTerm(analysis: Analysis): string | null {
+  const at = analysis.terms.findIndex((t) => t.term === '?howmany');
+  if (at < 0) return null;
+  const isNoun = (t: QueryTerm) => t.kind === 'content' && !t.unknown && !DATE_UNITS.has(t.term);
+  const after = analysis.terms.slice(at + 1).find(isNoun);
+  return (after ?? [...analysis.terms.slice(0, at)].reverse().find(isNoun))?.term ?? null;
+}
+
 export interface EntryScore {
   readonly entry: number;
   readonly score: number;
@@ -280,8 +295,11 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
       .filter((t) => t.kind === 'qword' && CHECKED_KINDS.has(t.term))
       .map((t) => t.term);
     const facetSets = [...facets.values()];
+    const counted = asks.includes('?howmany') ? countedTerm(analysis) : null;
     const kindFit = (entry: number) =>
-      asks.every((k) => index.answerKinds[entry]?.has(k)) && facetSets.every((f) => f.has(entry))
+      asks.every((k) => index.answerKinds[entry]?.has(k)) &&
+      facetSets.every((f) => f.has(entry)) &&
+      (counted === null || index.answerCounts[entry]?.has(counted))
         ? 1
         : ANSWER_KIND_PENALTY;
     const out: EntryScore[] = [];

@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/config.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { decide, type Judge } from '../../src/qa/decide.ts';
 import { createEngine, cutQuery } from '../../src/qa/engine.ts';
-import { buildIndex } from '../../src/qa/index.ts';
+import { answerCounts, buildIndex } from '../../src/qa/index.ts';
 import { breakTie } from '../../src/qa/tiebreak.ts';
 
 const kb = loadKnowledge('tests/fixtures/mini.yaml');
@@ -160,6 +160,17 @@ describe('decide', () => {
   });
 });
 
+describe('answerCounts', () => {
+  it('finds what an answer counts: next to a numeral, a dual, or a count it says is not given', () => {
+    const counted = answerCounts('قتل جنديان أميركيان، وسيُنقل نحو 300 فرد من عناصر التحالف إلى الكويت.');
+    expect(counted.has('#troops')).toBe(true);
+    expect(counted.has('#us')).toBe(true);
+    expect(counted.has('#kuwait')).toBe(false);
+    expect(answerCounts('جُرح آخرون لم يحدد التقرير عددهم').has('#wound')).toBe(true);
+    expect(answerCounts('أطلقت صواريخ على القاعدة').size).toBe(0);
+  });
+});
+
 describe('cutQuery', () => {
   it('cuts at a word boundary within the limit', () => {
     const s = cutQuery('كلمة '.repeat(200), 100);
@@ -209,6 +220,23 @@ describe('engine on the real knowledge file', () => {
     }
     const taji = real.ask('كم عدد القتلى في هجوم التاجي الأول؟');
     expect([taji.status, taji.entryId]).toEqual(['answered', 'first-attack-casualties']);
+  });
+
+  it('answers «كم» with an entry that counts what was asked about, not a neighbour that counts something else', () => {
+    // the report counts the dead of the first attack and the rockets of the second: «how many rockets
+    // in the first attack» is not answered with the death toll of the first attack
+    for (const q of ['كم صاروخ سقط في الهجوم الأول على التاجي؟', 'اشكد صاروخ نزل على التاجي بالهجوم الأول']) {
+      const r = real.ask(q);
+      expect([q, r.status, r.entryId]).not.toEqual([q, 'answered', 'first-attack-casualties']);
+    }
+    for (const [q, id] of [
+      ['كم صاروخ سقط في الهجوم الثاني على التاجي؟', 'second-attack'],
+      ['كم يوم كان بين الهجومين على التاجي؟', 'taji-attack-count'],
+      ['كم جندي قتل في الهجوم الأول على التاجي؟', 'first-attack-casualties'],
+    ] as const) {
+      const r = real.ask(q);
+      expect([q, r.status, r.entryId]).toEqual([q, 'answered', id]);
+    }
   });
 
   it('says «لا أعرف» when a question names a place, person or party the report never mentions', () => {
