@@ -58,10 +58,16 @@ function known(index: SearchIndex, word: string): boolean {
 
 /**
  * Words typed without a space («فيالهجوم», «نيةالتحالف»): when a word is unknown but splits into
- * two known words, use the two.
+ * two known words, use the two. A lone «ع» (for «على») is dropped as a particle.
  */
 export function splitRunTogether(index: SearchIndex, word: string): string[] {
-  if (word.length < 5 || known(index, word)) return [word];
+  if (word.length < 4 || known(index, word)) return [word];
+  // «ع» is «على» written onto the next word in the Levant and the Gulf: «عحدود», «عالتاجي»
+  if (word.startsWith('ع')) {
+    const r = resolveWord(word.slice(1), 1);
+    if (r && r.kind === 'content' && index.idf.has(r.term)) return ['ع', word.slice(1)];
+  }
+  if (word.length < 5) return [word];
   for (let i = 2; i <= word.length - 3; i++) {
     const left = word.slice(0, i);
     const right = word.slice(i);
