@@ -2,9 +2,16 @@ import { hasArabic, normalize } from '../arabic/normalize.ts';
 import { DEFAULT_THRESHOLDS } from '../config.ts';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
 import { engineText } from '../messages.ar.ts';
-import { type Candidate, decide } from './decide.ts';
+import { type Candidate, type Decision, decide, MAX_CLARIFY } from './decide.ts';
 import { buildIndex } from './index.ts';
-import { analyzeQuery, onlySmalltalkWords, queryTerms, scoreEntries, scoreSmalltalk } from './rank.ts';
+import {
+  analyzeQuery,
+  type EntryScore,
+  onlySmalltalkWords,
+  queryTerms,
+  scoreEntries,
+  scoreSmalltalk,
+} from './rank.ts';
 import { breakTie } from './tiebreak.ts';
 import type { Engine, Reply, ScoredEntry, Suggestion, Thresholds } from './types.ts';
 
@@ -18,6 +25,13 @@ export interface EngineOptions {
 const SMALLTALK_MIN = 0.5;
 const SMALLTALK_EXACT = 0.99;
 const CANDIDATES = 8;
+/**
+ * Where one sentence of a message ends and the next begins: end punctuation or a line break, or a
+ * comma before «و» and a new question word («…، وهل سبق…؟»). Not a bare comma: «بحسب ما قاله
+ * المتحدث، هل…» is one question whose first clause only says who said it.
+ */
+const SENTENCE_BREAK =
+  /[؟?!.؛;\n]+|،\s*(?=و(?:هل|ما|ماذا|كم|متى|أين|اين|من|مين|منو|شو|وش|شنو|ليش|لماذا|كيف)\s)/u;
 const EXAMPLES = 3;
 
 /** Cut to at most `max` characters, at the last space before the limit when there is one. */
@@ -73,12 +87,8 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     });
   }
 
-  function ask(raw: string): Reply {
-    const query = typeof raw === 'string' ? raw : '';
-    const normalized = normalize(cutQuery(query, maxChars));
-    if (!normalized) return unknownReply(query, normalized, engineText.empty, []);
-    if (!hasArabic(normalized)) return unknownReply(query, normalized, engineText.noArabic, []);
-
+  /** Rank the entries for a normalized message and decide: answer, «هل تقصد», or unknown. */
+  function match(normalized: string): { ranked: EntryScore[]; decision: Decision } {
     const analysis = analyzeQuery(index, normalized);
     const ranked = scoreEntries(index, analysis, CANDIDATES);
     const judge = (entries: readonly number[]) => index.classifier.shares(queryTerms(analysis), entries);
@@ -88,6 +98,45 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       const winner = breakTie(normalized, words);
       const entry = winner === null ? undefined : decision.entries[winner];
       if (entry !== undefined) decision = { kind: 'answered', entry };
+    }
+    return { ranked, decision };
+  }
+
+  /**
+   * People ask in several sentences: a question, then a follow-up that narrows or guesses («جرف الصخر
+   * انقصفت؟ منو كان هناك؟», «ليش عم ينسحبوا؟ مشان الصواريخ؟»). Taken together the follow-up dilutes the
+   * question; so when the whole message is not answered, its first sentence is asked on its own. It is
+   * answered when that is confident and no later sentence is answered with a different entry; two
+   * questions about two facts get a «هل تقصد» that offers both.
+   */
+  function firstSentenceAnswer(text: string): { ranked: EntryScore[]; decision: Decision } | null {
+    const sentences = text
+      .split(SENTENCE_BREAK)
+      .map((s) => normalize(s))
+      .filter((s) => s.length > 1);
+    if (sentences.length < 2) return null;
+    const head = match(sentences[0]!);
+    if (head.decision.kind !== 'answered') return null;
+    const asked = [head.decision.entry];
+    for (const s of sentences.slice(1)) {
+      const d = match(s).decision;
+      if (d.kind === 'answered' && !asked.includes(d.entry)) asked.push(d.entry);
+    }
+    if (asked.length === 1) return head;
+    // two questions about two facts: offer both («هل تقصد»), each a tap away
+    return { ranked: head.ranked, decision: { kind: 'clarify', entries: asked.slice(0, MAX_CLARIFY) } };
+  }
+
+  function ask(raw: string): Reply {
+    const query = typeof raw === 'string' ? raw : '';
+    const normalized = normalize(cutQuery(query, maxChars));
+    if (!normalized) return unknownReply(query, normalized, engineText.empty, []);
+    if (!hasArabic(normalized)) return unknownReply(query, normalized, engineText.noArabic, []);
+
+    let { ranked, decision } = match(normalized);
+    if (decision.kind !== 'answered') {
+      const first = firstSentenceAnswer(cutQuery(query, maxChars));
+      if (first) ({ ranked, decision } = first);
     }
     const best = ranked[0];
 

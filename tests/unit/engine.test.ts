@@ -222,6 +222,15 @@ describe('engine on the real knowledge file', () => {
     expect([taji.status, taji.entryId]).toEqual(['answered', 'first-attack-casualties']);
   });
 
+  it('answers a question followed by a follow-up sentence, and offers both facts when two are asked', () => {
+    // the follow-up («شو اسم الجماعة؟») narrows the question; taken together it used to dilute it
+    const r = real.ask('مين ضرب قاعدة التاجي؟ شو اسم الجماعة؟');
+    expect([r.status, r.entryId]).toEqual(['answered', 'who-attacked-taji']);
+    const two = real.ask('كم جندي سيغادر القائم؟ ومتى تنتهي مهلة الانسحاب من كركوك؟');
+    expect(two.status).toBe('clarify');
+    expect(two.suggestions.map((s) => s.entryId)).toEqual(['qaim-troop-count', 'withdrawal-deadline']);
+  });
+
   it('answers «كم» with an entry that counts what was asked about, not a neighbour that counts something else', () => {
     // the report counts the dead of the first attack and the rockets of the second: «how many rockets
     // in the first attack» is not answered with the death toll of the first attack
