@@ -2124,6 +2124,7 @@ export const CHAT_FILLER: readonly string[] = [
   'أخي',
   'اخوي',
   'خيو',
+  'خويا',
   'صديقي',
   'عزيزي',
   'باشا',
