@@ -238,6 +238,9 @@ function scratchFor(index: SearchIndex): Scratch {
 
 export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: number): EntryScore[] {
   if (analysis.content <= 0) return [];
+  // asked for a facet no entry speaks of («ما نوع الصواريخ…؟» when the report never gives a kind):
+  // no entry can answer it, however well the rest matches
+  if (analysis.terms.some((t) => t.unknown && FACETS.has(t.term))) return [];
   const { matched, docSide, touched } = scratchFor(index);
   // Σ weight of the query terms found in ANY question of an entry: its paraphrases together
   const entryCover = new Map<number, number>();

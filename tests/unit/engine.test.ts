@@ -248,6 +248,13 @@ describe('engine on the real knowledge file', () => {
     }
   });
 
+  it('says «لا أعرف» when asked for a kind of thing the report never describes', () => {
+    // the report never says what kind of rockets or aircraft were used
+    for (const q of ['شو نوع الصواريخ اللي نزلت على التاجي؟', 'ما نوع الطائرات التي قصفت جرف الصخر؟']) {
+      expect([q, real.ask(q).status]).toEqual([q, 'unknown']);
+    }
+  });
+
   it('says «لا أعرف» when a question names a place, person or party the report never mentions', () => {
     for (const q of [
       'هل ضربت اسرائيل الحشد الشعبي؟',
