@@ -82,10 +82,25 @@ export function resolveWord(word: string, position: number): Term | null {
   return { term: lightStem(word), kind: 'content', surface: word };
 }
 
+/**
+ * Multi-word expressions that mean one thing, on normalized text: «إلى جانب القائم» and «بالإضافة إلى
+ * القائم» ask about the bases other than Al-Qaim, as «غير القائم» does.
+ */
+const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(^| )(?:و|ف)?(?:الي جانب|بالاضافه الي|اضافه الي|فضلا عن)(?= |$)/g, '$1عدا'],
+];
+
+/** Rewrite multi-word expressions to the one word the lexicon knows them by. */
+export function rewritePhrases(normalized: string): string {
+  let out = normalized;
+  for (const [re, to] of PHRASES) out = out.replace(re, to);
+  return out;
+}
+
 /** Normalized text → terms (stopwords dropped, dialect mapped, clitics stripped, synonyms folded). */
 export function tokenizeNormalized(normalized: string): Term[] {
   if (!normalized) return [];
-  const words = normalized.split(' ');
+  const words = rewritePhrases(normalized).split(' ');
   const out: Term[] = [];
   let pos = 0;
   for (const w of words) {

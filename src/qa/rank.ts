@@ -1,7 +1,7 @@
 import { stemmer as snowball } from '@orama/stemmers/arabic';
 import { PLACE_AND_PARTY_CONCEPTS } from '../arabic/lexicon.ts';
 import { stripArticle, variants } from '../arabic/stem.ts';
-import { resolveWord, type Term } from '../arabic/tokenize.ts';
+import { resolveWord, rewritePhrases, type Term } from '../arabic/tokenize.ts';
 import { qwordWeight, type SearchIndex, smalltalkTerms, smalltalkWords } from './index.ts';
 
 /** A query term with its weight and how surely it was recognised (1 exact, less for a typo fix). */
@@ -129,8 +129,9 @@ function memo<T extends QueryTerm | null | string[]>(index: SearchIndex, key: st
 
 /** Normalized query → weighted terms against this index. */
 export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
-  let words = normalized.split(' ').filter(Boolean);
-  const folded = smalltalkWords(normalized);
+  const text = rewritePhrases(normalized);
+  let words = text.split(' ').filter(Boolean);
+  const folded = smalltalkWords(text);
   const withoutSmalltalk = words.filter((_, i) => !index.smalltalkOnly.has(folded[i] ?? ''));
   if (withoutSmalltalk.length > 0) words = withoutSmalltalk;
   words = words.flatMap((w) => memo(index, `s:${w}`, () => splitRunTogether(index, w)));

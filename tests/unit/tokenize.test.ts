@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/arabic/normalize.ts';
 import { lightStem, variants } from '../../src/arabic/stem.ts';
-import { tokenize } from '../../src/arabic/tokenize.ts';
+import { rewritePhrases, tokenize } from '../../src/arabic/tokenize.ts';
 import { FuzzyIndex, osaDistance } from '../../src/qa/fuzzy.ts';
 
 const terms = (s: string) => tokenize(s).map((t) => t.term);
@@ -57,5 +58,13 @@ describe('fuzzy', () => {
     expect(idx.lookup('كم')).toEqual([]); // short words are never "corrected"
     // the article does not lengthen a three-letter stem into a correctable word: الأسد is not الاسم
     expect(new FuzzyIndex(['الاسم']).lookup('الاسد')).toEqual([]);
+  });
+});
+
+describe('rewritePhrases', () => {
+  it('reads «إلى جانب» and «بالإضافة إلى» as «other than», and leaves the words alone elsewhere', () => {
+    expect(terms('ما القاعدتان إلى جانب القائم؟')).toContain('#other');
+    expect(terms('وبالإضافة إلى القائم، من أين سينسحبون؟')).toContain('#other');
+    expect(rewritePhrases(normalize('جانب من القاعدة'))).toBe(normalize('جانب من القاعدة'));
   });
 });
