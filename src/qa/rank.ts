@@ -205,6 +205,9 @@ const FACETS: ReadonlyMap<string, string> = new Map([
   ['#name', 'name'],
   ['#names', 'name'],
   ['#kind', 'kind'],
+  // «هل ردت إيران؟», «بريطانيا شو ردت؟»: a question about a response is only answered by an entry that
+  // speaks of one (the report describes the American response alone)
+  ['#respond', '#respond'],
   // A named place or party works the same way in an open question: «كم عدد الجرحى في القيارة؟» is not
   // answered by an entry that never mentions Al-Qayyarah, however well «كم عدد الجرحى» fits it. Not in a
   // yes/no question, whose wrong name is often the premise the entry corrects («هل تقود بريطانيا التحالف؟»).

@@ -255,6 +255,15 @@ describe('engine on the real knowledge file', () => {
     }
   });
 
+  it('does not answer how a party responded with an entry that never speaks of a response', () => {
+    // the report describes the American response only
+    for (const q of ['ايران شو ردت على القصف؟', 'كيف ردت بريطانيا على مقتل جنديها؟']) {
+      expect([q, real.ask(q).status]).not.toEqual([q, 'answered']);
+    }
+    const us = real.ask('كيف رد الأمريكان على هجوم التاجي؟');
+    expect([us.status, us.entryId]).toEqual(['answered', 'us-air-response']);
+  });
+
   it('says «لا أعرف» when a question names a place, person or party the report never mentions', () => {
     for (const q of [
       'هل ضربت اسرائيل الحشد الشعبي؟',
