@@ -3,8 +3,9 @@
  * dev.jsonl and users.jsonl are the splits engineers look at while tuning; heldout.jsonl, fresh.jsonl and
  * field.jsonl are not looked at while tuning (fresh.jsonl and field.jsonl were written later by other
  * writers, as checks that the held-out split has not been absorbed by repeated measurement).
- * users.jsonl and field.jsonl were written by five writers who read only the report, never the
- * knowledge file, each in a user persona (Iraqi, Levantine/Egyptian, Gulf/Maghrebi, formal MSA; mixed).
+ * users.jsonl and field.jsonl were written by writers who read only the report, never the knowledge
+ * file, each in a user persona: users.jsonl in two rounds of four writers (440 + 400 questions),
+ * field.jsonl by a fifth writer of the first round, mixing every style.
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_THRESHOLDS } from '../../src/config.ts';
