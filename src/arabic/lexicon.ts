@@ -7,6 +7,7 @@
 /** Question-word markers: dialect and MSA forms → one marker each. */
 export const QUESTION_WORDS: Readonly<Record<string, readonly string[]>> = {
   '?what': [
+    'شن',
     'شصار',
     'شصاير',
     'شكو',
@@ -31,6 +32,8 @@ export const QUESTION_WORDS: Readonly<Record<string, readonly string[]>> = {
     'شيه',
   ],
   '?where': [
+    'حته',
+    'حتة',
     'منين',
     'وينو',
     'فينو',
@@ -101,7 +104,7 @@ export const QUESTION_WORDS: Readonly<Record<string, readonly string[]>> = {
     'كمية',
     'إجمالي عدد',
   ],
-  '?how': ['كيف', 'ازاي', 'إزاي', 'شلون', 'كيفاش', 'بأي طريقة', 'كيفية'],
+  '?how': ['كيفن', 'كيف', 'ازاي', 'إزاي', 'شلون', 'كيفاش', 'بأي طريقة', 'كيفية'],
   '?yesno': ['هل', 'اكو', 'أكو', 'فيه', 'فيش', 'صحيح', 'صح', 'حقيقي'],
 };
 
@@ -110,6 +113,26 @@ export const QUESTION_WORDS: Readonly<Record<string, readonly string[]>> = {
  * entries apart (كل، جميع، أول، ثاني، نفي) are NOT here.
  */
 export const STOPWORDS: readonly string[] = [
+  // more dialect filler («عنجد؟», «يا زلمة», Sudanese «زول», «ياتو» = which) and «معنى» (asking what a
+  // phrase of the report means is asking about what the phrase says)
+  'زول',
+  'خوي',
+  'عنجد',
+  'زلمه',
+  'زلمة',
+  'ولك',
+  'صج',
+  'بالذات',
+  'اني',
+  'للحين',
+  'ياتو',
+  'ياتا',
+  'ياتي',
+  'معنى',
+  'معني',
+  'المقصود',
+  'الفات',
+  'فات',
   // dialect filler and formal connectives seen in users' questions («صدك؟», «يمعود», «في غضون»)
   'صدك',
   'يمعود',
@@ -716,6 +739,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'britain',
   ],
   '#base': [
+    'base',
+    'bases',
     'قاعدتا',
     'قاعدتها',
     'قاعدتهم',
@@ -941,6 +966,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   '#spokesman': ['متحدث', 'المتحدث', 'ناطق', 'الناطق', 'متحدثه', 'spokesman'],
   '#official': ['المسؤولين', 'مسؤولي', 'مسؤول', 'مسؤولين', 'مسئول', 'المسؤول', 'مسوول', 'official'],
   '#caggins': [
+    'ميلز',
+    'ميلس',
     'كاغنز',
     'كاغنس',
     'كاجنز',
@@ -1262,6 +1289,7 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   '#report': ['التقرير', 'تقرير', 'الخبر', 'خبر', 'المقال', 'مقال', 'النص', 'الاخبار', 'اخبار'],
   '#summary': [
+    'summary',
     'اوجز',
     'أوجز',
     'اختصار',
@@ -1952,7 +1980,18 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'تربطها',
     'دعوه',
   ],
-  '#troops': ['مجندين', 'المجندين', 'جنودا', 'العسكريين', 'قطعه', 'قطعة', 'وحدات', 'وحده عسكريه'],
+  '#troops': [
+    'troops',
+    'soldiers',
+    'مجندين',
+    'المجندين',
+    'جنودا',
+    'العسكريين',
+    'قطعه',
+    'قطعة',
+    'وحدات',
+    'وحده عسكريه',
+  ],
   // «غير القائم», «القواعد الأخرى»: other than the one named
   '#other': [
     'عدا',
@@ -1992,6 +2031,8 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'الانتشار',
   ],
   '#withdraw': [
+    'withdrawal',
+    'withdraw',
     'اجلاء',
     'إجلاء',
     'ارتحال',
@@ -2026,7 +2067,20 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'ستخلى',
   ],
   '#attack': ['استهدافه', 'استهدافها', 'استهدفتها', 'هوجمتا', 'مهاجمتها', 'الاعتداء', 'الهجومان', 'استُهدفت'],
-  '#wound': ['جراح', 'إصابتهما', 'اصابتهما', 'المصابون', 'جرحاهم', 'الإصابات', 'الجرحى', 'المصابين'],
+  '#wound': [
+    'اتعور',
+    'اتعوروا',
+    'اتعورو',
+    'متعورين',
+    'جراح',
+    'إصابتهما',
+    'اصابتهما',
+    'المصابون',
+    'جرحاهم',
+    'الإصابات',
+    'الجرحى',
+    'المصابين',
+  ],
   '#strike': [
     'طقها',
     'طق',
@@ -2048,6 +2102,7 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   '#target': ['مستهدف', 'المستهدف', 'مستهدفين', 'المستهدفين', 'مستهدفه'],
   '#total': ['اجماليه', 'الاجماليه', 'مجموعها', 'مجملها', 'الكليه'],
   '#end': [
+    'deadline',
     'يستكمل',
     'سيستكمل',
     'استكمال',
@@ -2170,6 +2225,7 @@ export const CHAT_FILLER: readonly string[] = [
   'اخوي',
   'خيو',
   'خويا',
+  'خوي',
   'صديقي',
   'عزيزي',
   'باشا',
