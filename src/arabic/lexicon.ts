@@ -113,6 +113,14 @@ export const QUESTION_WORDS: Readonly<Record<string, readonly string[]>> = {
  * entries apart (كل، جميع، أول، ثاني، نفي) are NOT here.
  */
 export const STOPWORDS: readonly string[] = [
+  // Maghrebi filler: a lot, only, is not
+  'هلبا',
+  'برشا',
+  'برشة',
+  'برك',
+  'ماهيش',
+  'ماهوش',
+  'مهوش',
   // more dialect filler («عنجد؟», «يا زلمة», Sudanese «زول», «ياتو» = which) and «معنى» (asking what a
   // phrase of the report means is asking about what the phrase says)
   'زول',
@@ -741,6 +749,9 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   '#base': [
     'base',
     'bases',
+    'لاباز',
+    'لابازة',
+    'البازة',
     'قاعدتا',
     'قاعدتها',
     'قاعدتهم',
@@ -1739,6 +1750,16 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   '?howmany': ['شحال', 'شحالهم', 'قداه', 'تعداد', 'مقدار'],
   '?who': ['شكون', 'شكونهم', 'شكونو', 'هوية', 'هويه', 'الهوية'],
   '#move': [
+    'ترونسفير',
+    'ترانسفير',
+    'الترانسفير',
+    'هزوهم',
+    'هزوا',
+    'مشاو',
+    'مشاوا',
+    'وداو',
+    'وداوهم',
+    'خذاوهم',
     'ارتحل',
     'المنقولين',
     'منقولين',
@@ -1981,6 +2002,10 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'دعوه',
   ],
   '#troops': [
+    'سولدا',
+    'السولدا',
+    'سولدات',
+    'السولدات',
     'troops',
     'soldiers',
     'مجندين',
@@ -2047,7 +2072,6 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'فلينا',
     'يخويو',
     'يخوي',
-    'خوات',
     'خواو',
     'فلوا',
     'فلو',
@@ -2068,6 +2092,10 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   '#attack': ['استهدافه', 'استهدافها', 'استهدفتها', 'هوجمتا', 'مهاجمتها', 'الاعتداء', 'الهجومان', 'استُهدفت'],
   '#wound': [
+    'تجرح',
+    'تجرحو',
+    'تجرحوا',
+    'انجرحو',
     'اتعور',
     'اتعوروا',
     'اتعورو',
@@ -2097,7 +2125,7 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'الضربات',
     'ضرباتهم',
   ],
-  '#spokesman': ['متحدثا', 'ناطقا', 'متحدثها', 'ناطقها', 'المتحدثة'],
+  '#spokesman': ['متحدثا', 'ناطقا', 'متحدثها', 'ناطقها', 'المتحدثة', 'بارول', 'بورتبارول'],
   '#deny': ['نفا', 'نفاه', 'نفاها', 'نفيه', 'نفيها', 'نافيه'],
   '#target': ['مستهدف', 'المستهدف', 'مستهدفين', 'المستهدفين', 'مستهدفه'],
   '#total': ['اجماليه', 'الاجماليه', 'مجموعها', 'مجملها', 'الكليه'],
@@ -2172,6 +2200,12 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   '?what': ['اشنو', 'شنهي', 'اشنهو'],
   '?why': ['علاش', 'لاش', 'علاه'],
   '#arrest': [
+    'انلزم',
+    'انلزموا',
+    'انلزمو',
+    'تشدو',
+    'تشدوا',
+    'شدوهم',
     'اعتقال',
     'اعتقالات',
     'اعتقل',
@@ -2216,6 +2250,12 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
  * بك»). Dropped when a message is compared with small-talk phrases, so «تسلم يا غالي» is «تسلم».
  */
 export const CHAT_FILLER: readonly string[] = [
+  'عيني',
+  'عمري',
+  'ولدي',
+  'بتي',
+  'خو',
+  'ياخو',
   'يا',
   'غالي',
   'حبيبي',

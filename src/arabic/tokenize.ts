@@ -88,11 +88,43 @@ export function resolveWord(word: string, position: number): Term | null {
  */
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^| )(?:و|ف)?(?:الي جانب|بالاضافه الي|اضافه الي|فضلا عن)(?= |$)/g, '$1عدا'],
+  // a vocative is address, not content: «شو القصة يا جماعة؟» asks about the story, not about a group
+  [
+    /(^| )يا (?:جماعه|جماعتي|شباب|رجال|رجاله|زلمه|اخوان|اخوانا|اخواني|ناس|عالم|حبايب|اخي|خوي|اخوي|عمي|حبيبي|غالي|زول|ابني|بنتي|اخت|اختي|استاذ|شيخ|باشا|معلم)(?= |$)/g,
+    '$1',
+  ],
+  // «شلون عرفوا وين القصف؟», «كيف علموا»: how something became known asks for the source
+  [
+    /(^| )(?:و|ف)?(?:كيف|شلون|ازاي|كيفاش|منين|من وين|من اين) (?:عرف|عرفو|عرفوا|عرفت|عرفنا|يعرفون|يعرفو|علم|علمو|علموا|علمت)(?= |$)/g,
+    '$1مصدر',
+  ],
 ];
+
+/** Hundreds written out («تلات مية», «ثلاثمائة», «ميتين») → digits, so «تلاث مية عنصر» finds «300 عنصر». */
+const UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['ثلاث|تلات|تلاث|ثلث|تلت', 3],
+  ['اربع|ربع', 4],
+  ['خمس', 5],
+  ['ست|سته', 6],
+  ['سبع', 7],
+  ['ثمان|تمن|ثمن|تمان', 8],
+  ['تسع', 9],
+];
+const HUNDRED = 'مئه|ميه|مايه|مائه|ميت';
+const HUNDRED_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  ...UNITS.map(([u, n]) => [new RegExp(`(^| )(?:${u}) ?(?:${HUNDRED})(?= |$)`, 'g'), `$1${n}00`] as const),
+  [/(^| )(?:ميتين|مئتين|مئتان|ماتين|ميتان)(?= |$)/g, '$1200'],
+];
+
+export function rewriteNumbers(normalized: string): string {
+  let out = normalized;
+  for (const [re, to] of HUNDRED_WORDS) out = out.replace(re, to);
+  return out;
+}
 
 /** Rewrite multi-word expressions to the one word the lexicon knows them by. */
 export function rewritePhrases(normalized: string): string {
-  let out = normalized;
+  let out = rewriteNumbers(normalized);
   for (const [re, to] of PHRASES) out = out.replace(re, to);
   return out;
 }

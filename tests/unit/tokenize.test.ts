@@ -67,4 +67,17 @@ describe('rewritePhrases', () => {
     expect(terms('وبالإضافة إلى القائم، من أين سينسحبون؟')).toContain('#other');
     expect(rewritePhrases(normalize('جانب من القاعدة'))).toBe(normalize('جانب من القاعدة'));
   });
+
+  it('writes spelled-out hundreds as digits, and leaves lone number words alone', () => {
+    expect(rewritePhrases(normalize('تلاث مية عنصر'))).toBe('300 عنصر');
+    expect(rewritePhrases(normalize('ثلاثمائة جندي'))).toBe('300 جندي');
+    expect(rewritePhrases(normalize('تلتمية'))).toBe('300');
+    expect(rewritePhrases(normalize('ميتين جندي'))).toBe('200 جندي');
+    expect(rewritePhrases(normalize('ستة جنود ومية صاروخ'))).toBe(normalize('ستة جنود ومية صاروخ'));
+  });
+
+  it('drops a vocative and reads «how did they know» as asking for the source', () => {
+    expect(terms('شو القصة يا جماعة؟')).not.toContain(terms('الجماعة')[0]);
+    expect(terms('شلون عرفوا وين القصف؟')).toEqual(expect.arrayContaining(terms('مصدر')));
+  });
 });
