@@ -1,11 +1,12 @@
 import { DEFAULT_THRESHOLDS } from '../config.ts';
-import { leaveOneOut } from '../knowledge/check.ts';
+import { blockedByUnanswerable, leaveOneOut } from '../knowledge/check.ts';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.ts';
 
 /**
  * `npm run knowledge:check [path] [--all]`: validate the knowledge file(s), then ask the engine each
  * question left out of its own entry and list those it answers with another entry or offers after one
- * (`--all` also lists those it does not answer). Exit 1 on an invalid file; the rest is advice for
+ * (`--all` also lists those it does not answer), and list entry questions that the unanswerable list
+ * silences. Exit 1 on an invalid file; the rest is advice for
  * editors (exit 0).
  */
 function main(): void {
@@ -29,6 +30,13 @@ function main(): void {
   const thin = kb.entries.filter((e) => e.questions.length < 5);
   for (const e of thin)
     console.log(`  warning: ${e.id} has only ${e.questions.length} questions (aim for 5 or more)`);
+  if (kb.unanswerable?.length) {
+    const blocked = blockedByUnanswerable(kb, { thresholds: DEFAULT_THRESHOLDS });
+    console.log(
+      `unanswerable questions: ${kb.unanswerable.length}; entry questions they silence (reword or remove the unanswerable one): ${blocked.length}`,
+    );
+    for (const b of blocked) console.log(`  ${b.entryId}: «${b.question}»`);
+  }
   const report = leaveOneOut(kb, { thresholds: DEFAULT_THRESHOLDS });
   const pct = ((100 * report.ownAnswered) / Math.max(report.checked, 1)).toFixed(1);
   console.log(

@@ -61,3 +61,28 @@ export function leaveOneOut(kb: KnowledgeBase, opts: EngineOptions = {}): LeaveO
   problems.sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome]);
   return { checked, ownAnswered: checked - problems.length, problems };
 }
+
+export interface Blocked {
+  readonly entryId: string;
+  readonly question: string;
+}
+
+/**
+ * Entry questions that the knowledge's unanswerable list silences: asked as written, the engine says
+ * «لا أعرف» although, without the list, it answers them with their own entry. An unanswerable question
+ * worded like a real one should be reworded or removed.
+ */
+export function blockedByUnanswerable(kb: KnowledgeBase, opts: EngineOptions = {}): Blocked[] {
+  if (!kb.unanswerable?.length) return [];
+  const full = createEngine(kb, opts);
+  const without = createEngine({ ...kb, unanswerable: [] }, opts);
+  const out: Blocked[] = [];
+  for (const entry of kb.entries) {
+    for (const question of entry.questions) {
+      if (full.ask(question).status !== 'unknown') continue;
+      const r = without.ask(question);
+      if (r.status === 'answered' && r.entryId === entry.id) out.push({ entryId: entry.id, question });
+    }
+  }
+  return out;
+}

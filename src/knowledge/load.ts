@@ -73,6 +73,7 @@ export function parseKnowledge(sources: readonly SourceText[]): KnowledgeBase {
   const topics: Topic[] = [];
   const entries: KnowledgeEntry[] = [];
   const smalltalk: SmalltalkEntry[] = [];
+  const unanswerable: string[] = [];
   const seen = new Map<string, string>();
   let title: string | undefined;
 
@@ -90,7 +91,7 @@ export function parseKnowledge(sources: readonly SourceText[]): KnowledgeBase {
         name,
         null,
         null,
-        'expected a mapping with "entries", "topics" and/or "smalltalk"',
+        'expected a mapping with "entries", "topics", "smalltalk" and/or "unanswerable"',
       );
     }
     const file_ = KnowledgeFileSchema.safeParse(doc);
@@ -129,6 +130,7 @@ export function parseKnowledge(sources: readonly SourceText[]): KnowledgeBase {
       claim(st.id, 'id');
       smalltalk.push(st);
     }
+    unanswerable.push(...file_.data.unanswerable);
   }
 
   const last = sources.at(-1)?.file ?? 'knowledge';
@@ -146,6 +148,7 @@ export function parseKnowledge(sources: readonly SourceText[]): KnowledgeBase {
     topics: finalTopics,
     entries,
     smalltalk,
+    unanswerable,
     files: sources.map((s) => s.file),
   };
 }

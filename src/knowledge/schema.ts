@@ -32,4 +32,6 @@ export const KnowledgeFileSchema = z.object({
   topics: z.array(z.unknown()).default([]),
   entries: z.array(z.unknown()).default([]),
   smalltalk: z.array(z.unknown()).default([]),
+  /** Questions people ask that the report does not answer: the bot says so instead of guessing. */
+  unanswerable: z.array(nonBlank).default([]),
 });

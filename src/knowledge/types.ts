@@ -33,6 +33,11 @@ export interface KnowledgeBase {
   readonly topics: readonly Topic[];
   readonly entries: readonly KnowledgeEntry[];
   readonly smalltalk: readonly SmalltalkEntry[];
+  /**
+   * Questions people ask about the topic that the report does not answer («كم جندي راح للكويت؟»). A
+   * message closer to one of them than to any entry's questions gets «لا أعرف», not a near-miss fact.
+   */
+  readonly unanswerable?: readonly string[];
   /** Files the knowledge was read from (for messages and /reload replies). */
   readonly files: readonly string[];
 }

@@ -75,6 +75,10 @@ export interface SearchIndex {
   readonly smalltalkFuzzy: FuzzyIndex;
   /** per entry, per question: its words (normalized, article folded), for tie-breaking by wording */
   readonly questionWords: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>;
+  /** position in `entries` of the unanswerable questions' entry, or -1 when the knowledge has none */
+  readonly unanswerable: number;
+  /** per entry: the ids of its question docs */
+  readonly questionDocs: ReadonlyArray<readonly number[]>;
   /** per entry: the question markers its answer can satisfy (a count, a time) */
   readonly answerKinds: readonly ReadonlySet<string>[];
   /** per entry: the terms its answer gives a count of (content words next to a number) */
@@ -174,8 +178,29 @@ export function smalltalkWords(normalized: string): string[] {
     .map((w) => (w.startsWith('ال') && w.length > 4 ? w.slice(2) : w));
 }
 
+/** Id of the entry that holds the knowledge's unanswerable questions inside the index. */
+export const UNANSWERABLE_ID = '(unanswerable)';
+
 export function buildIndex(kb: KnowledgeBase): SearchIndex {
-  const entries = kb.entries;
+  // The unanswerable questions are indexed as one more entry, so a message is matched against them
+  // exactly as against the report's questions; the engine answers «لا أعرف» when it wins.
+  const unanswerable = kb.unanswerable ?? [];
+  const entries: readonly KnowledgeEntry[] =
+    unanswerable.length === 0
+      ? kb.entries
+      : [
+          ...kb.entries,
+          {
+            id: UNANSWERABLE_ID,
+            topic: '',
+            questions: unanswerable,
+            answer: '',
+            source: [],
+            tags: [],
+            keywords: [],
+          },
+        ];
+  const pseudo = unanswerable.length === 0 ? -1 : entries.length - 1;
   const knownWords = new Map<string, Term>();
   const questionWords: Array<Array<ReadonlySet<string>>> = entries.map(() => []);
   const entryTerms: Array<Array<{ kind: DocKind; terms: Term[] }>> = entries.map((e, ei) => {
@@ -189,14 +214,16 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       const norm = normalize(text);
       if (kind === 'question') questionWords[ei]!.push(new Set(smalltalkWords(norm)));
       const terms = tokenizeNormalized(norm);
-      for (const t of terms) if (!knownWords.has(t.surface)) knownWords.set(t.surface, t);
+      // the unanswerable questions teach no vocabulary: their words stay as unknown as before
+      if (ei !== pseudo) for (const t of terms) if (!knownWords.has(t.surface)) knownWords.set(t.surface, t);
       return { kind, terms };
     });
   });
 
   // Entry frequency of content terms, over questions and keywords (answers do not define the topic).
   const df = new Map<string, number>();
-  entryTerms.forEach((docs) => {
+  entryTerms.forEach((docs, ei) => {
+    if (ei === pseudo) return;
     const seen = new Set<string>();
     for (const d of docs) {
       if (d.kind === 'answer') continue;
@@ -204,7 +231,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     }
     for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
   });
-  const n = Math.max(entries.length, 1);
+  const n = Math.max(kb.entries.length, 1);
   const idf = new Map<string, number>();
   for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
   const unknownWeight = Math.log(1 + n) * UNKNOWN_FACTOR;
@@ -216,7 +243,10 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   entryTerms.forEach((list, entry) => {
     for (const d of list) {
       const terms = new Map<string, number>();
-      for (const t of d.terms) terms.set(t.term, weightOf(t));
+      for (const t of d.terms) {
+        if (entry === pseudo && t.kind === 'content' && !idf.has(t.term)) continue;
+        terms.set(t.term, weightOf(t));
+      }
       if (terms.size === 0) continue;
       let norm = 0;
       for (const w of terms.values()) norm += w;
@@ -228,6 +258,11 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
         else postings.set(term, [id]);
       }
     }
+  });
+
+  const questionDocs: number[][] = entries.map(() => []);
+  docs.forEach((d, i) => {
+    if (d.kind === 'question') questionDocs[d.entry]!.push(i);
   });
 
   const reportWords = new Set(knownWords.keys());
@@ -260,6 +295,8 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     smalltalkVocab,
     smalltalkFuzzy: new FuzzyIndex(smalltalkVocab),
     questionWords,
+    unanswerable: pseudo,
+    questionDocs,
     answerKinds: entries.map((e) => answerKinds(e.answer)),
     answerCounts: entries.map((e) => answerCounts(e.answer)),
     foreignNames: foreignNames(knownWords, idf),

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leaveOneOut } from '../../src/knowledge/check.ts';
+import { blockedByUnanswerable, leaveOneOut } from '../../src/knowledge/check.ts';
 import { createEngineHolder } from '../../src/knowledge/holder.ts';
 import { KnowledgeError, loadKnowledge, parseKnowledge } from '../../src/knowledge/load.ts';
 import { createEngine } from '../../src/qa/engine.ts';
@@ -25,6 +25,13 @@ describe('knowledge loader', () => {
     expect(kb.entries.map((e) => e.id)).toEqual(['qaim-troop-count', 'qaim-handover', 'taji-attack-count']);
     expect(kb.entries[0]?.keywords).toEqual(['300']);
     expect(kb.smalltalk).toHaveLength(2);
+  });
+
+  it('reads the unanswerable questions, and refuses an empty one by its place in the list', () => {
+    const kb = parseKnowledge([{ file: 'k.yaml', text: `${good}unanswerable:\n  - كم جنديا في التاجي؟\n` }]);
+    expect(kb.unanswerable).toEqual(['كم جنديا في التاجي؟']);
+    const e = errorOf(`${good}unanswerable:\n  - كم جنديا في التاجي؟\n  - "  "\n`);
+    expect(e.message).toMatch(/^k\.yaml, field "unanswerable\.1": must not be empty/);
   });
 
   it('bad YAML names the file', () => {
@@ -118,6 +125,22 @@ describe('leave-one-out check (npm run knowledge:check)', () => {
       e.id === 'qaim-handover' ? { ...e, questions: [...e.questions, 'كم عنصرا سيغادر قاعدة القائم؟'] } : e,
     ),
   };
+
+  it('lists entry questions that an unanswerable question worded like them silences', () => {
+    // a «كم» question filed under an entry whose answer gives no number matches that entry only at a
+    // discount; the same wording in the unanswerable list wins and silences it
+    const q = 'كم مرة سلمت قاعدة القائم؟';
+    const withQ = {
+      ...kb,
+      entries: kb.entries.map((e) =>
+        e.id === 'qaim-handover' ? { ...e, questions: [...e.questions, q] } : e,
+      ),
+    };
+    expect(createEngine(withQ).ask(q).entryId).toBe('qaim-handover');
+    const clash = { ...withQ, unanswerable: [q, 'كم جنديا في قاعدة التاجي؟'] };
+    expect(blockedByUnanswerable(clash)).toEqual([{ entryId: 'qaim-handover', question: q }]);
+    expect(blockedByUnanswerable({ ...kb, unanswerable: ['كم جنديا في قاعدة التاجي؟'] })).toEqual([]);
+  });
 
   it('flags a question the engine answers with another entry once it is left out of its own', () => {
     const report = leaveOneOut(misfiled);
