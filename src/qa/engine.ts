@@ -2,8 +2,9 @@ import { hasArabic, normalize } from '../arabic/normalize.ts';
 import { DEFAULT_THRESHOLDS } from '../config.ts';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
 import { engineText } from '../messages.ar.ts';
-import { type Candidate, type Decision, decide, MAX_CLARIFY } from './decide.ts';
+import { type Candidate, type Decision, decide, MAX_CLARIFY, MIN_COVER } from './decide.ts';
 import { buildIndex } from './index.ts';
+import { judgeShares } from './judge.ts';
 import {
   analyzeQuery,
   type EntryScore,
@@ -33,6 +34,12 @@ const CANDIDATES = 8;
 const SENTENCE_BREAK =
   /[؟?!.؛;\n]+|،\s*(?=و(?:هل|ما|ماذا|كم|متى|أين|اين|من|مين|منو|شو|وش|شنو|ليش|لماذا|كيف)\s)/u;
 const EXAMPLES = 3;
+/**
+ * A message is answered «لا أعرف» when its best match is one of the knowledge's unanswerable questions,
+ * ahead of the best entry by at least this much (on new user questions, 0.15 rejected 14 more of 179
+ * out-of-scope questions and cost no right answer; 0.1 cost two).
+ */
+const VETO_MARGIN = 0.15;
 
 /** Cut to at most `max` characters, at the last space before the limit when there is one. */
 export function cutQuery(text: string, max: number): string {
@@ -90,14 +97,32 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
   /** Rank the entries for a normalized message and decide: answer, «هل تقصد», or unknown. */
   function match(normalized: string): { ranked: EntryScore[]; decision: Decision } {
     const analysis = analyzeQuery(index, normalized);
-    const ranked = scoreEntries(index, analysis, CANDIDATES);
-    const judge = (entries: readonly number[]) => index.classifier.shares(queryTerms(analysis), entries);
+    const all = scoreEntries(index, analysis, CANDIDATES + 1);
+    const ranked = all.filter((c) => c.entry !== index.unanswerable).slice(0, CANDIDATES);
+    // closest to a question the knowledge lists as unanswered by the report: say so, do not guess
+    const top = all[0];
+    if (top && top.entry === index.unanswerable && top.score >= thresholds.clarify) {
+      const real = ranked[0]?.score ?? 0;
+      if (top.score > real + VETO_MARGIN) return { ranked, decision: { kind: 'unknown' } };
+    }
+    const terms = queryTerms(analysis);
+    const judge = (entries: readonly number[]) =>
+      judgeShares(
+        index,
+        terms,
+        entries.map((entry) => ({ entry, score: ranked.find((c) => c.entry === entry)?.score ?? 0 })),
+      );
     let decision = decide(ranked, thresholds, judge);
     if (decision.kind === 'clarify' && decision.entries.length > 1) {
       const words = decision.entries.map((i) => index.questionWords[i] ?? []);
       const winner = breakTie(normalized, words);
       const entry = winner === null ? undefined : decision.entries[winner];
-      if (entry !== undefined) decision = { kind: 'answered', entry };
+      // the wording only settles a tie between answerable candidates: «كم صاروخ بالهجوم الاول؟» is
+      // worded like «كم قتيل بالهجوم الاول؟», but the casualties entry does not count rockets
+      const c = ranked.find((r) => r.entry === entry);
+      if (entry !== undefined && c && c.score >= thresholds.answer && c.cover >= MIN_COVER) {
+        decision = { kind: 'answered', entry };
+      }
     }
     return { ranked, decision };
   }
@@ -192,10 +217,13 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     search(text: string, limit = 10): ScoredEntry[] {
       const normalized = normalize(cutQuery(String(text ?? ''), maxChars));
       if (!normalized) return [];
-      return scoreEntries(index, analyzeQuery(index, normalized), limit).map((c) => ({
-        entry: index.entries[c.entry]!,
-        score: c.score,
-      }));
+      return scoreEntries(index, analyzeQuery(index, normalized), limit + 1)
+        .filter((c) => c.entry !== index.unanswerable)
+        .slice(0, limit)
+        .map((c) => ({
+          entry: index.entries[c.entry]!,
+          score: c.score,
+        }));
     },
     entry: (id: string) => byId.get(id),
     normalize: (text: string) => normalize(cutQuery(String(text ?? ''), maxChars)),

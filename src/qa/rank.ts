@@ -214,6 +214,8 @@ const FACETS: ReadonlyMap<string, string> = new Map([
   ...PLACE_AND_PARTY_CONCEPTS.map((c): [string, string] => [c, c]),
 ]);
 const OPEN_QUESTION_FACETS = new Set(PLACE_AND_PARTY_CONCEPTS);
+/** Facets that say what is asked of something: they must sit next to that something in one text. */
+const BOUND_FACETS = new Set(['#name', '#names', '#kind']);
 
 /**
  * Score entries: for each doc that shares a term with the query, combine query coverage
@@ -307,12 +309,32 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
     const asks = analysis.terms
       .filter((t) => t.kind === 'qword' && CHECKED_KINDS.has(t.term))
       .map((t) => t.term);
+    // «ما أسماء الجنود الذين قتلوا؟»: an entry that speaks of names of something else (the bases, the
+    // factions) does not give the soldiers' names. A name or kind facet counts only for an entry with a
+    // text that holds it together with another content term of the question, when the question has one.
+    const isBound = (t: QueryTerm) => t.kind === 'content' && !t.unknown && !FACETS.has(t.term);
+    const bound = analysis.terms.filter(isBound);
+    analysis.terms.forEach((t, i) => {
+      const f = FACETS.get(t.term);
+      if (!f || !BOUND_FACETS.has(t.term) || bound.length === 0 || !facets.has(f)) return;
+      // what the name or kind is of: the term right after it when there is one («اسم قائد القاعدة»)
+      const object = analysis.terms.slice(i + 1).find(isBound);
+      const with_ = object ? [object] : bound;
+      const ok = new Set<number>();
+      for (const id of touched) {
+        const d = index.docs[id]!;
+        if (d.terms.has(t.term) && with_.some((b) => d.terms.has(b.term))) ok.add(d.entry);
+      }
+      facets.set(f, ok);
+    });
     const facetSets = [...facets.values()];
     const counted = asks.includes('?howmany') ? countedTerm(analysis) : null;
     const kindFit = (entry: number) =>
-      asks.every((k) => index.answerKinds[entry]?.has(k)) &&
-      facetSets.every((f) => f.has(entry)) &&
-      (counted === null || index.answerCounts[entry]?.has(counted))
+      // the unanswerable questions answer any kind of question with «لا أعرف»
+      entry === index.unanswerable ||
+      (asks.every((k) => index.answerKinds[entry]?.has(k)) &&
+        facetSets.every((f) => f.has(entry)) &&
+        (counted === null || index.answerCounts[entry]?.has(counted)))
         ? 1
         : ANSWER_KIND_PENALTY;
     const out: EntryScore[] = [];
@@ -371,5 +393,23 @@ export function scoreSmalltalk(index: SearchIndex, normalized: string): Smalltal
     const score = inter / (size + d.words.size - inter);
     if (!best || score > best.score) best = { entry: d.entry, score };
   }
+  // «تسلم ايدك كفيت ووفيت», «صحا خو، واش راك؟ لاباس؟»: several small-talk phrases of one kind strung
+  // together match no single phrase well, but every word belongs to that kind's phrases
+  if ((best?.score ?? 0) < SMALLTALK_UNION) {
+    const vocab = new Map<number, Set<string>>();
+    for (const d of index.smalltalkDocs) {
+      const v = vocab.get(d.entry) ?? new Set<string>();
+      for (const w of d.words) v.add(w);
+      vocab.set(d.entry, v);
+    }
+    const covers = (v: ReadonlySet<string> | undefined) => v !== undefined && [...q].every((w) => v.has(w));
+    // the kind whose single phrase matched best goes first
+    const order = [...vocab.keys()].sort((a, b) => Number(b === best?.entry) - Number(a === best?.entry));
+    const entry = order.find((e) => covers(vocab.get(e)));
+    if (entry !== undefined) return { entry, score: SMALLTALK_UNION };
+  }
   return best;
 }
+
+/** The score of a message made only of one small-talk kind's words, spread over several phrases. */
+const SMALLTALK_UNION = 0.9;

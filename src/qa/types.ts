@@ -40,7 +40,7 @@ export interface Thresholds {
   /** Best score at or above this (and below `answer`, or too close to the runner-up) → clarify. */
   readonly clarify: number;
   /**
-   * When other candidates score close to the best, answer only if the judge (classifier.ts) gives one
+   * When other candidates score close to the best, answer only if the judge (judge.ts) gives one
    * of them at least this share of its belief; otherwise ask «هل تقصد…؟».
    */
   readonly confidence: number;
