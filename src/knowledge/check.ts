@@ -30,36 +30,57 @@ export interface LeaveOneOutReport {
 const ORDER: Record<LeftOutOutcome, number> = { wrong: 0, 'offered-after': 1, 'not-answered': 2 };
 
 /**
- * Leave-one-out check: take each question out of its entry, rebuild the engine (classifier included)
- * and ask it the question, as a user who typed that wording would. A question answered with another
- * entry, or offered after one, confuses users too: editors should reword it or make the answers
- * distinct. One not answered at all is wording no other paraphrase of the entry carries.
+ * Held-out check: take questions out of their entries, rebuild the engine (classifier included) and ask
+ * each one, as a user who typed that wording would. A question answered with another entry, or offered
+ * after one, confuses users too: editors should reword it or make the answers distinct. One not
+ * answered at all is wording no other paraphrase of the entry carries.
+ *
+ * With `folds` (k), the questions are dealt into k groups and each group is left out at once, so the
+ * engine is built k times instead of once per question (a build takes ~0.1 s on 4,000 questions, so
+ * leave-one-out takes minutes). Each entry keeps the other k−1 parts of its paraphrases; the verdicts
+ * are close to leave-one-out's and a little stricter. Without `folds`, one question at a time.
  */
-export function leaveOneOut(kb: KnowledgeBase, opts: EngineOptions = {}): LeaveOneOutReport {
+export function leaveOneOut(kb: KnowledgeBase, opts: EngineOptions = {}, folds?: number): LeaveOneOutReport {
+  // a question's group: its position, shifted per entry so that one build holds out different
+  // positions in different entries; leave-one-out gives every question a group of its own
+  const checkable = kb.entries.flatMap((entry, i) =>
+    entry.questions.length < 2 ? [] : entry.questions.map((question, qi) => ({ entry: i, qi, question })),
+  );
+  const groupOf = (c: { entry: number; qi: number }, n: number) =>
+    folds === undefined ? n : (c.qi + c.entry) % folds;
+  const groups = new Map<number, typeof checkable>();
+  checkable.forEach((c, n) => {
+    const g = groupOf(c, n);
+    const list = groups.get(g);
+    if (list) list.push(c);
+    else groups.set(g, [c]);
+  });
   const problems: Confusable[] = [];
-  let checked = 0;
-  kb.entries.forEach((entry, i) => {
-    if (entry.questions.length < 2) return;
-    entry.questions.forEach((question, qi) => {
-      checked++;
-      const reduced = {
-        ...kb,
-        entries: kb.entries.map((e, j) =>
-          j === i ? { ...e, questions: e.questions.filter((_, k) => k !== qi) } : e,
-        ),
-      };
-      const r = createEngine(reduced, opts).ask(question);
-      if (r.status === 'answered' && r.entryId === entry.id) return;
+  for (const group of groups.values()) {
+    const out = new Set(group.map((c) => `${c.entry}:${c.qi}`));
+    const reduced = {
+      ...kb,
+      entries: kb.entries.map((e, j) => {
+        const kept = e.questions.filter((_, k) => !out.has(`${j}:${k}`));
+        // an entry never loses all its questions at once
+        return kept.length > 0 ? { ...e, questions: kept } : e;
+      }),
+    };
+    const engine = createEngine(reduced, opts);
+    for (const { entry: i, question } of group) {
+      const id = kb.entries[i]!.id;
+      const r = engine.ask(question);
+      if (r.status === 'answered' && r.entryId === id) continue;
       const first =
         r.status === 'answered' ? r.entryId : r.status === 'clarify' ? r.suggestions[0]?.entryId : null;
-      const other = first && first !== entry.id ? first : null;
+      const other = first && first !== id ? first : null;
       const outcome: LeftOutOutcome =
         r.status === 'answered' && other ? 'wrong' : other ? 'offered-after' : 'not-answered';
-      problems.push({ entryId: entry.id, question, outcome, closerTo: other });
-    });
-  });
+      problems.push({ entryId: id, question, outcome, closerTo: other });
+    }
+  }
   problems.sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome]);
-  return { checked, ownAnswered: checked - problems.length, problems };
+  return { checked: checkable.length, ownAnswered: checkable.length - problems.length, problems };
 }
 
 export interface Blocked {

@@ -142,20 +142,29 @@ describe('leave-one-out check (npm run knowledge:check)', () => {
     expect(blockedByUnanswerable({ ...kb, unanswerable: ['كم جنديا في قاعدة التاجي؟'] })).toEqual([]);
   });
 
-  it('flags a question the engine answers with another entry once it is left out of its own', () => {
-    const report = leaveOneOut(misfiled);
-    const flagged = report.problems.find((p) => p.question === 'كم عنصرا سيغادر قاعدة القائم؟');
-    expect(flagged).toMatchObject({
-      entryId: 'qaim-handover',
-      outcome: 'wrong',
-      closerTo: 'qaim-troop-count',
-    });
-    expect(report.problems[0]?.outcome).toBe('wrong'); // wrong answers are listed first
-    expect(report.ownAnswered + report.problems.length).toBe(report.checked);
-  });
+  it.each([
+    ['one at a time', undefined],
+    ['a third at a time', 3],
+  ])(
+    'flags a question the engine answers with another entry once it is left out of its own (%s)',
+    (_, folds) => {
+      const report = leaveOneOut(misfiled, {}, folds);
+      const flagged = report.problems.find((p) => p.question === 'كم عنصرا سيغادر قاعدة القائم؟');
+      expect(flagged).toMatchObject({
+        entryId: 'qaim-handover',
+        outcome: 'wrong',
+        closerTo: 'qaim-troop-count',
+      });
+      expect(report.problems[0]?.outcome).toBe('wrong'); // wrong answers are listed first
+      expect(report.ownAnswered + report.problems.length).toBe(report.checked);
+    },
+  );
 
-  it('does not flag that question once it sits in the entry that answers it', () => {
-    const report = leaveOneOut(kb);
+  it.each([
+    ['one at a time', undefined],
+    ['a third at a time', 3],
+  ])('does not flag that question once it sits in the entry that answers it (%s)', (_, folds) => {
+    const report = leaveOneOut(kb, {}, folds);
     expect(report.problems.some((p) => p.outcome === 'wrong')).toBe(false);
     expect(report.checked).toBe(kb.entries.reduce((n, e) => n + e.questions.length, 0));
   });
