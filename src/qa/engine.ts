@@ -12,6 +12,7 @@ import {
   queryTerms,
   scoreEntries,
   scoreSmalltalk,
+  supportedEntries,
 } from './rank.ts';
 import { breakTie } from './tiebreak.ts';
 import type { Engine, Reply, ScoredEntry, Suggestion, Thresholds } from './types.ts';
@@ -98,7 +99,10 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
   function match(normalized: string): { ranked: EntryScore[]; decision: Decision } {
     const analysis = analyzeQuery(index, normalized);
     const all = scoreEntries(index, analysis, CANDIDATES + 1);
-    const ranked = all.filter((c) => c.entry !== index.unanswerable).slice(0, CANDIDATES);
+    const supported = supportedEntries(index, analysis);
+    const ranked = all
+      .filter((c) => c.entry !== index.unanswerable && supported(c.entry))
+      .slice(0, CANDIDATES);
     // closest to a question the knowledge lists as unanswered by the report: say so, do not guess
     const top = all[0];
     if (top && top.entry === index.unanswerable && top.score >= thresholds.clarify) {

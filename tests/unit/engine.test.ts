@@ -305,6 +305,20 @@ describe('engine on the real knowledge file', () => {
     expect([r.status, r.entryId]).toEqual(['answered', 'qaim-troop-count']);
   });
 
+  it('does not answer a report fact for a message whose only link to it is an incidental word of one paraphrase', () => {
+    // «غلط» appears once among the handover entry's paraphrases («…مكتوبة غلط لو شنو»), «ذلحين» (now)
+    // in a few of the plan's: chat that happens to use them is no question about the handover or the plan
+    for (const chat of ['انت غلطان يا شيخ', 'كيفك ذلحين']) {
+      const r = real.ask(chat);
+      expect(r.status, chat).not.toBe('answered');
+      expect(real.search(chat).length, chat).toBeGreaterThan(0); // the word does match, weakly
+    }
+    expect(real.ask('انت غلطان يا شيخ').entryId).toBe('not-understood');
+    // the same words beside a real question leave it answered
+    const r = real.ask('شنو ناوي التحالف يسوي بقواته في العراق ذلحين؟');
+    expect([r.status, r.entryId]).toEqual(['answered', 'repositioning-plan']);
+  });
+
   it('says «لا أعرف» near a question the knowledge lists as unanswered, and still answers its neighbours', () => {
     // «how many soldiers go to Kuwait?»: the Kuwait entry says some go, never how many
     const q = 'قديش عسكري بدهم يبعتو عالكويت؟';
