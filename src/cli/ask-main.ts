@@ -2,9 +2,11 @@ import { loadConfigOrExit } from '../env.ts';
 import { engineHolderFromConfig } from '../knowledge/build-engine.ts';
 import { createLogger } from '../logger.ts';
 import { askJsonLines, askOnce } from './ask.ts';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.ts';
 
 /** `npm run ask -- "سؤال"` or `npm run ask -- --json < questions.txt`. Logs go to stderr only. */
 async function main(): Promise<void> {
+  exitQuietlyOnBrokenPipe();
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   let engines: ReturnType<typeof engineHolderFromConfig>;

@@ -1,6 +1,7 @@
 import { DEFAULT_THRESHOLDS } from '../config.ts';
 import { blockedByUnanswerable, leaveOneOut } from '../knowledge/check.ts';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.ts';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.ts';
 
 /**
  * `npm run knowledge:check [path] [--all] [--exact]`: validate the knowledge file(s), list entry
@@ -12,6 +13,7 @@ import { KnowledgeError, loadKnowledge } from '../knowledge/load.ts';
  */
 const FOLDS = 10;
 function main(): void {
+  exitQuietlyOnBrokenPipe();
   const args = process.argv.slice(2);
   const all = args.includes('--all');
   const exact = args.includes('--exact');

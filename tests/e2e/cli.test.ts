@@ -110,6 +110,37 @@ describe('ask', () => {
     expect(objs[5].status).toBe('unknown');
   });
 
+  it('--json stops quietly with success when the reader closes the pipe early (| head)', async () => {
+    const r = await new Promise<Run>((resolve, reject) => {
+      const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask-main.ts', '--json'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...CLEAN_ENV },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      p.stdout.on('data', (d) => {
+        stdout += d;
+        // like `head -1`: read one line, then go away
+        if (stdout.includes('\n')) p.stdout.destroy();
+      });
+      p.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      const timer = setTimeout(() => p.kill('SIGKILL'), 30_000);
+      p.on('error', reject);
+      p.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+      p.stdin.on('error', () => {}); // the child may exit before it has read all of this
+      p.stdin.end('كم عدد الجنود الذين سيغادرون القائم؟\n'.repeat(5000));
+    });
+    expect(JSON.parse(r.stdout.split('\n')[0]!)).toMatchObject({ entryId: 'qaim-troop-count' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+
   it('with a question prints the reply as the bot would send it', async () => {
     const r = await run(['src/cli/ask-main.ts', 'وين', 'راحت', 'المدافع؟'], '');
     expect(r.code).toBe(0);
