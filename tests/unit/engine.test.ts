@@ -183,6 +183,17 @@ describe('engine on the real knowledge file', () => {
   const realKb = loadKnowledge('knowledge');
   const real = createEngine(realKb);
 
+  it('answers read well after any way of asking: none opens with «نعم» or «لا»', () => {
+    // «شو صار بمطار كربلاء؟» reaches the same entry as «هل قصف مطار كربلاء؟»; «نعم، …» would answer
+    // a question nobody asked
+    const r = real.ask('شو صار بمطار كربلاء؟');
+    expect([r.status, r.entryId]).toEqual(['answered', 'karbala-airport']);
+    expect(r.answer.startsWith('نعم')).toBe(false);
+    // «لا يذكر التقرير…» is a statement; «لا،» and «نعم» answer a yes/no question
+    const opensWithYesNo = realKb.entries.filter((e) => /^(?:نعم|لا[،,.])/.test(e.answer.trim()));
+    expect(opensWithYesNo.map((e) => e.id)).toEqual([]);
+  });
+
   it('says «لا أعرف» to questions near the topic that the report does not answer', () => {
     for (const q of [
       'كم عدد سكان العراق؟',
