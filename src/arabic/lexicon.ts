@@ -113,6 +113,16 @@ export const QUESTION_WORDS: Readonly<Record<string, readonly string[]>> = {
  * entries apart (كل، جميع، أول، ثاني، نفي) are NOT here.
  */
 export const STOPWORDS: readonly string[] = [
+  // formal hedges: still, merely, explicitly («ما يزال مجرد نية؟», «هل يتهم التقرير إيران صراحةً؟»)
+  'يزال',
+  'تزال',
+  'مازال',
+  'مازالت',
+  'مجرد',
+  'صراحه',
+  'صريح',
+  'صريحا',
+  'صريحه',
   // Maghrebi filler: a lot, only, is not
   'هلبا',
   'برشا',
@@ -1381,6 +1391,16 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 
 /** Generic verbs and nouns of asking and reporting: they frame a question, not its topic. */
 export const FRAME_WORDS: readonly string[] = [
+  // a formal writer's courtesy and framing («أرجو ذكر الرقم», «أحتاج إلى التحقق», «بوصفي باحثًا»)
+  'ارجو',
+  'يرجي',
+  'الرجاء',
+  'رجاء',
+  'احتاج',
+  'نحتاج',
+  'احرص',
+  'بوصفي',
+  'بصفتي',
   // talking about asking and answering itself («شو الأسئلة اللي بتجاوب عليها؟»)
   'سؤال',
   'السؤال',
@@ -2002,6 +2022,9 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'دعوه',
   ],
   '#troops': [
+    // «كم فردًا»: the accusative of «فرد» (an individual), not «ف» + «رد» (a response)
+    'فردا',
+    'افرادا',
     'سولدا',
     'السولدا',
     'سولدات',
@@ -2056,6 +2079,11 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'الانتشار',
   ],
   '#withdraw': [
+    'اخراج',
+    'اخراجهم',
+    'اخراجها',
+    'باخراج',
+    'لاخراج',
     'withdrawal',
     'withdraw',
     'اجلاء',

@@ -88,6 +88,8 @@ export function resolveWord(word: string, position: number): Term | null {
  */
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(^| )(?:و|ف)?(?:الي جانب|بالاضافه الي|اضافه الي|فضلا عن)(?= |$)/g, '$1عدا'],
+  // the United Kingdom is Britain, not the United States' «المتحده»
+  [/(^| )(?:[وفب]?(?:ال|لل)|[وفبل])?مملكه المتحده(?= |$)/g, '$1بريطانيا'],
   // a vocative is address, not content: «شو القصة يا جماعة؟» asks about the story, not about a group
   [
     /(^| )يا (?:جماعه|جماعتي|شباب|رجال|رجاله|زلمه|اخوان|اخوانا|اخواني|ناس|عالم|حبايب|اخي|خوي|اخوي|عمي|حبيبي|غالي|زول|ابني|بنتي|اخت|اختي|استاذ|شيخ|باشا|معلم)(?= |$)/g,

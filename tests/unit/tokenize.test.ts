@@ -68,6 +68,16 @@ describe('rewritePhrases', () => {
     expect(rewritePhrases(normalize('جانب من القاعدة'))).toBe(normalize('جانب من القاعدة'));
   });
 
+  it('reads formal wording: «كم فردًا» counts people, the United Kingdom is Britain, courtesy is no topic', () => {
+    expect(terms('كم فردًا جُرح؟')).toEqual(terms('كم جنديا جرح؟'));
+    expect(terms('هل للمملكة المتحدة جنود؟')).toEqual(terms('هل لبريطانيا جنود؟'));
+    expect(terms('المملكة المتحدة')).not.toContain(terms('الولايات المتحدة')[0]);
+    expect(terms('أرجو ذكر العدد كما ورد، الأمر مجرد نية لا يزال؟')).toEqual(
+      terms('ذكر العدد كما ورد الامر نية'),
+    );
+    expect(terms('إخراج القوات')).toEqual(terms('خروج القوات'));
+  });
+
   it('writes spelled-out hundreds as digits, and leaves lone number words alone', () => {
     expect(rewritePhrases(normalize('تلاث مية عنصر'))).toBe('300 عنصر');
     expect(rewritePhrases(normalize('ثلاثمائة جندي'))).toBe('300 جندي');
