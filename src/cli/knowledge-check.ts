@@ -40,7 +40,8 @@ function main(): void {
     console.log(
       `unanswerable questions: ${kb.unanswerable.length}; entry questions they silence (reword or remove the unanswerable one): ${blocked.length}`,
     );
-    for (const b of blocked) console.log(`  ${b.entryId}: «${b.question}»`);
+    for (const b of blocked)
+      console.log(`  ${b.entryId}: «${b.question}»${b.by ? ` — silenced by «${b.by}»` : ''}`);
   }
   const folds = exact ? undefined : FOLDS;
   const report = leaveOneOut(kb, { thresholds: DEFAULT_THRESHOLDS }, folds);

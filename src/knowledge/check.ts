@@ -86,24 +86,48 @@ export function leaveOneOut(kb: KnowledgeBase, opts: EngineOptions = {}, folds?:
 export interface Blocked {
   readonly entryId: string;
   readonly question: string;
+  /** the unanswerable question nearest to it, the one to reword or remove */
+  readonly by: string | null;
 }
 
 /**
  * Entry questions that the knowledge's unanswerable list silences: asked as written, the engine says
  * «لا أعرف» although, without the list, it answers them with their own entry. An unanswerable question
- * worded like a real one should be reworded or removed.
+ * worded like a real one should be reworded or removed; each is named with the nearest one.
  */
 export function blockedByUnanswerable(kb: KnowledgeBase, opts: EngineOptions = {}): Blocked[] {
-  if (!kb.unanswerable?.length) return [];
+  const list = kb.unanswerable ?? [];
+  if (list.length === 0) return [];
   const full = createEngine(kb, opts);
   const without = createEngine({ ...kb, unanswerable: [] }, opts);
-  const out: Blocked[] = [];
+  const silenced: Array<{ entryId: string; question: string }> = [];
   for (const entry of kb.entries) {
     for (const question of entry.questions) {
       if (full.ask(question).status !== 'unknown') continue;
       const r = without.ask(question);
-      if (r.status === 'answered' && r.entryId === entry.id) out.push({ entryId: entry.id, question });
+      if (r.status === 'answered' && r.entryId === entry.id) silenced.push({ entryId: entry.id, question });
     }
   }
-  return out;
+  if (silenced.length === 0) return [];
+  // the same matcher over the list, one entry per unanswerable question, names the nearest one
+  const nearest = createEngine(
+    {
+      ...kb,
+      entries: list.map((q, i) => ({
+        id: String(i),
+        topic: '',
+        questions: [q],
+        answer: q,
+        source: [],
+        tags: [],
+        keywords: [],
+      })),
+      unanswerable: [],
+    },
+    opts,
+  );
+  return silenced.map((s) => {
+    const hit = nearest.search(s.question, 1)[0];
+    return { ...s, by: hit ? (list[Number(hit.entry.id)] ?? null) : null };
+  });
 }

@@ -299,7 +299,11 @@ export function scoreEntries(index: SearchIndex, analysis: Analysis, limit: numb
     for (const id of touched) {
       const doc = index.docs[id]!;
       const cqDoc = matched[id]! / analysis.total;
-      const cqEntry = Math.max(cqDoc, (entryCover.get(doc.entry) ?? 0) / analysis.total);
+      // the unanswerable questions are unrelated to each other: only one of them at a time can match a
+      // message, never a patchwork of their words
+      const together =
+        doc.entry === index.unanswerable ? 0 : (entryCover.get(doc.entry) ?? 0) / analysis.total;
+      const cqEntry = Math.max(cqDoc, together);
       const cq = ENTRY_COVER_SHARE * cqEntry + (1 - ENTRY_COVER_SHARE) * cqDoc;
       const cd = docSide[id]! / doc.norm;
       const s = doc.kind === 'answer' ? ANSWER_FACTOR * cqDoc * (0.85 + 0.15 * cd) : cq * (0.6 + 0.4 * cd);

@@ -138,7 +138,7 @@ describe('leave-one-out check (npm run knowledge:check)', () => {
     };
     expect(createEngine(withQ).ask(q).entryId).toBe('qaim-handover');
     const clash = { ...withQ, unanswerable: [q, 'كم جنديا في قاعدة التاجي؟'] };
-    expect(blockedByUnanswerable(clash)).toEqual([{ entryId: 'qaim-handover', question: q }]);
+    expect(blockedByUnanswerable(clash)).toEqual([{ entryId: 'qaim-handover', question: q, by: q }]);
     expect(blockedByUnanswerable({ ...kb, unanswerable: ['كم جنديا في قاعدة التاجي؟'] })).toEqual([]);
   });
 
