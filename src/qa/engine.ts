@@ -100,8 +100,11 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     // its own, rank.ts): say so, do not guess. Chosen on round 8 (users.jsonl): against the old rule
     // (the list scored as one entry, and ahead of the best entry by 0.15), confident wrong answers
     // 11 → 9 of 575 and rejections 223 → 228 of 253 with the same right answers; dev unchanged.
+    // A lone report word («التحالف», «امريكا») is a topic, never out of scope, whatever listed question
+    // also holds it.
     const top = all[0];
-    if (top && top.entry === index.unanswerable && top.score >= thresholds.clarify) {
+    const known = analysis.terms.filter((t) => !t.unknown).length;
+    if (top && top.entry === index.unanswerable && top.score >= thresholds.clarify && known >= 2) {
       const real = ranked[0]?.score ?? 0;
       if (top.score > real) return { ranked, decision: { kind: 'unknown' } };
     }
@@ -156,6 +159,20 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     const query = typeof raw === 'string' ? raw : '';
     const normalized = normalize(cutQuery(query, maxChars));
     if (!normalized) return unknownReply(query, normalized, engineText.empty, []);
+    if (/^[\d\s]+$/.test(normalized)) {
+      // a number alone («٣٠٠»): offer the questions whose answers give it, never one answer outright
+      const { ranked } = match(normalized);
+      const close = ranked.filter((c) => c.score >= thresholds.answer).slice(0, MAX_CLARIFY);
+      if (close.length === 0) return unknownReply(query, normalized, engineText.numberOnly, []);
+      return reply(query, normalized, {
+        status: 'clarify',
+        answer: engineText.clarify,
+        entryId: null,
+        score: ranked[0]?.score ?? null,
+        suggestions: close.map((c) => suggestion(index.entries[c.entry]!)),
+        source: [],
+      });
+    }
     if (!hasArabic(normalized)) return unknownReply(query, normalized, engineText.noArabic, []);
 
     let { ranked, decision } = match(normalized);

@@ -183,6 +183,19 @@ describe('engine on the real knowledge file', () => {
   const realKb = loadKnowledge('knowledge');
   const real = createEngine(realKb);
 
+  it('a number alone offers the questions whose answers give it, in Arabic-Indic digits too', () => {
+    const r = real.ask('٣٠٠');
+    expect(r.status).toBe('clarify');
+    expect(r.suggestions[0]?.entryId).toBe('qaim-troop-count');
+    const none = real.ask('12345');
+    expect(none.status).toBe('unknown');
+    expect(none.answer).toContain('رقم'); // "I got a number alone", not "I only read Arabic"
+  });
+
+  it('a lone report word is a topic, not an out-of-scope question', () => {
+    for (const word of ['التحالف', 'العراق']) expect(real.ask(word).status, word).not.toBe('unknown');
+  });
+
   it('answers read well after any way of asking: none opens with «نعم» or «لا»', () => {
     // «شو صار بمطار كربلاء؟» reaches the same entry as «هل قصف مطار كربلاء؟»; «نعم، …» would answer
     // a question nobody asked
