@@ -113,6 +113,18 @@ export const QUESTION_WORDS: Readonly<Record<string, readonly string[]>> = {
  * entries apart (كل، جميع، أول، ثاني، نفي) are NOT here.
  */
 export const STOPWORDS: readonly string[] = [
+  // possessive «of»: Iraqi «مال/مالت», Gulf «حق/حقت» («منو المصدر مال الاصابات؟»)
+  'مال',
+  'ماله',
+  'مالت',
+  'مالتهم',
+  'مالهم',
+  'حق',
+  'حقه',
+  'حقت',
+  'حقتهم',
+  'حقهم',
+  'حقين',
   // formal hedges: still, merely, explicitly («ما يزال مجرد نية؟», «هل يتهم التقرير إيران صراحةً؟»)
   'يزال',
   'تزال',

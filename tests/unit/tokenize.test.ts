@@ -76,6 +76,9 @@ describe('rewritePhrases', () => {
       terms('ذكر العدد كما ورد الامر نية'),
     );
     expect(terms('إخراج القوات')).toEqual(terms('خروج القوات'));
+    // dialect possessives are no topic: Iraqi «مال», Gulf «حقت»
+    expect(terms('منو المصدر مال الاصابات')).toEqual(terms('منو مصدر الاصابات'));
+    expect(terms('الصواريخ حقت الهجوم')).toEqual(terms('صواريخ الهجوم'));
   });
 
   it('writes spelled-out hundreds as digits, and leaves lone number words alone', () => {
