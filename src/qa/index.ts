@@ -43,6 +43,11 @@ export interface Doc {
   readonly terms: ReadonlyMap<string, number>;
   /** Σ weights */
   readonly norm: number;
+  /**
+   * How many texts of the entry, of this kind, come down to exactly these terms (paraphrases that differ
+   * only in spelling, dialect filler or synonyms). They are indexed once, so a query visits each once.
+   */
+  readonly count: number;
 }
 
 export interface SmalltalkDoc {
@@ -72,6 +77,8 @@ export interface SearchIndex {
   readonly smalltalkOnly: ReadonlySet<string>;
   /** every (folded) word of the small-talk phrases */
   readonly smalltalkVocab: ReadonlySet<string>;
+  /** per small-talk entry (kind): the terms of all its phrases together */
+  readonly smalltalkKindVocab: ReadonlyArray<ReadonlySet<string>>;
   readonly smalltalkFuzzy: FuzzyIndex;
   /** per entry, per question: its words (normalized, article folded), for tie-breaking by wording */
   readonly questionWords: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>;
@@ -79,6 +86,10 @@ export interface SearchIndex {
   readonly unanswerable: number;
   /** per entry: the ids of its question docs */
   readonly questionDocs: ReadonlyArray<readonly number[]>;
+  /** per entry: how many questions it has (Σ count of its question docs) */
+  readonly questionCount: readonly number[];
+  /** term → entry → how many of its questions hold the term (∞ when its answer or keywords do) */
+  readonly termSupport: ReadonlyMap<string, ReadonlyMap<number, number>>;
   /** per entry: the question markers its answer can satisfy (a count, a time) */
   readonly answerKinds: readonly ReadonlySet<string>[];
   /** per entry: the terms its answer gives a count of (content words next to a number) */
@@ -238,9 +249,11 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const weightOf = (t: Term) =>
     t.kind === 'qword' ? qwordWeight(t.term) : (idf.get(t.term) ?? unknownWeight);
 
-  const docs: Doc[] = [];
+  const docs: Array<Doc & { count: number }> = [];
   const postings = new Map<string, number[]>();
   entryTerms.forEach((list, entry) => {
+    // a third of the questions come down to the terms of another question of the same entry
+    const seen = new Map<string, number>();
     for (const d of list) {
       const terms = new Map<string, number>();
       for (const t of d.terms) {
@@ -248,10 +261,17 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
         terms.set(t.term, weightOf(t));
       }
       if (terms.size === 0) continue;
+      const key = `${d.kind}|${[...terms.keys()].sort().join(' ')}`;
+      const same = seen.get(key);
+      if (same !== undefined) {
+        docs[same]!.count++;
+        continue;
+      }
       let norm = 0;
       for (const w of terms.values()) norm += w;
       const id = docs.length;
-      docs.push({ entry, kind: d.kind, terms, norm });
+      seen.set(key, id);
+      docs.push({ entry, kind: d.kind, terms, norm, count: 1 });
       for (const term of terms.keys()) {
         const p = postings.get(term);
         if (p) p.push(id);
@@ -260,9 +280,21 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     }
   });
 
+  const termSupport = new Map<string, Map<number, number>>();
+  for (const d of docs) {
+    for (const term of d.terms.keys()) {
+      const byEntry = termSupport.get(term) ?? new Map<number, number>();
+      termSupport.set(term, byEntry);
+      const n = d.kind === 'question' ? (byEntry.get(d.entry) ?? 0) + d.count : Number.POSITIVE_INFINITY;
+      byEntry.set(d.entry, n);
+    }
+  }
   const questionDocs: number[][] = entries.map(() => []);
+  const questionCount: number[] = entries.map(() => 0);
   docs.forEach((d, i) => {
-    if (d.kind === 'question') questionDocs[d.entry]!.push(i);
+    if (d.kind !== 'question') return;
+    questionDocs[d.entry]!.push(i);
+    questionCount[d.entry]! += d.count;
   });
 
   const reportWords = new Set(knownWords.keys());
@@ -293,16 +325,25 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     smalltalkDocs,
     smalltalkOnly,
     smalltalkVocab,
+    smalltalkKindVocab: kb.smalltalk.map((_, entry) => {
+      const v = new Set<string>();
+      for (const d of smalltalkDocs) if (d.entry === entry) for (const w of d.words) v.add(w);
+      return v;
+    }),
     smalltalkFuzzy: new FuzzyIndex(smalltalkVocab),
     questionWords,
     unanswerable: pseudo,
     questionDocs,
+    questionCount,
+    termSupport,
     answerKinds: entries.map((e) => answerKinds(e.answer)),
     answerCounts: entries.map((e) => answerCounts(e.answer)),
     foreignNames: foreignNames(knownWords, idf),
     classifier: trainClassifier(
       entries.length,
-      docs.filter((d) => d.kind === 'question').map((d) => ({ label: d.entry, terms: d.terms.keys() })),
+      docs
+        .filter((d) => d.kind === 'question')
+        .flatMap((d) => Array.from({ length: d.count }, () => ({ label: d.entry, terms: d.terms.keys() }))),
     ),
   };
 }

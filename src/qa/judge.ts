@@ -33,7 +33,7 @@ export function nearestSimilarity(
     qn += w * w;
   }
   if (qn === 0) return 0;
-  const sims: number[] = [];
+  const sims: Array<{ sim: number; count: number }> = [];
   for (const di of index.questionDocs[entry] ?? []) {
     const d = index.docs[di]!;
     let dot = 0;
@@ -43,12 +43,20 @@ export function nearestSimilarity(
       const x = q.get(t);
       if (x !== undefined) dot += x * w;
     }
-    if (dn > 0) sims.push(dot / Math.sqrt(qn * dn));
+    if (dn > 0) sims.push({ sim: dot / Math.sqrt(qn * dn), count: d.count });
   }
   if (sims.length === 0) return 0;
-  sims.sort((a, b) => b - a);
-  const top = sims.slice(0, k);
-  return top.reduce((a, b) => a + b, 0) / top.length;
+  sims.sort((a, b) => b.sim - a.sim);
+  // the k most similar questions, a doc standing for each question that comes down to it
+  let sum = 0;
+  let taken = 0;
+  for (const { sim, count } of sims) {
+    const n = Math.min(count, k - taken);
+    sum += sim * n;
+    taken += n;
+    if (taken === k) break;
+  }
+  return sum / taken;
 }
 
 /** Shares of belief (summing to 1) among close candidates, given their term scores. */

@@ -374,18 +374,12 @@ export function supportedEntries(index: SearchIndex, analysis: Analysis): (entry
   const content = analysis.terms.filter((t) => t.kind === 'content' && !t.unknown);
   if (content.length === 0) return () => true;
   // per entry, the most questions any one content word of the message appears in (∞: in its answer)
-  const best = new Map<number, number>();
-  for (const t of content) {
-    const count = new Map<number, number>();
-    for (const id of index.postings.get(t.term) ?? []) {
-      const d = index.docs[id]!;
-      count.set(d.entry, d.kind === 'question' ? (count.get(d.entry) ?? 0) + 1 : Number.POSITIVE_INFINITY);
-    }
-    for (const [entry, n] of count) best.set(entry, Math.max(best.get(entry) ?? 0, n));
-  }
+  const support = content.map((t) => index.termSupport.get(t.term));
   return (entry) => {
-    const questions = index.questionDocs[entry]?.length ?? 0;
-    return (best.get(entry) ?? 0) >= Math.max(1, Math.ceil(questions * MIN_SUPPORT));
+    let best = 0;
+    for (const s of support) best = Math.max(best, s?.get(entry) ?? 0);
+    const questions = index.questionCount[entry] ?? 0;
+    return best >= Math.max(1, Math.ceil(questions * MIN_SUPPORT));
   };
 }
 
@@ -431,17 +425,14 @@ export function scoreSmalltalk(index: SearchIndex, normalized: string): Smalltal
   // «تسلم ايدك كفيت ووفيت», «صحا خو، واش راك؟ لاباس؟»: several small-talk phrases of one kind strung
   // together match no single phrase well, but every word belongs to that kind's phrases
   if ((best?.score ?? 0) < SMALLTALK_UNION) {
-    const vocab = new Map<number, Set<string>>();
-    for (const d of index.smalltalkDocs) {
-      const v = vocab.get(d.entry) ?? new Set<string>();
-      for (const w of d.words) v.add(w);
-      vocab.set(d.entry, v);
-    }
-    const covers = (v: ReadonlySet<string> | undefined) => v !== undefined && [...q].every((w) => v.has(w));
+    const covers = (entry: number) => {
+      const v = index.smalltalkKindVocab[entry];
+      return v !== undefined && [...q].every((w) => v.has(w));
+    };
     // the kind whose single phrase matched best goes first
-    const order = [...vocab.keys()].sort((a, b) => Number(b === best?.entry) - Number(a === best?.entry));
-    const entry = order.find((e) => covers(vocab.get(e)));
-    if (entry !== undefined) return { entry, score: SMALLTALK_UNION };
+    if (best && covers(best.entry)) return { entry: best.entry, score: SMALLTALK_UNION };
+    const entry = index.smalltalkKindVocab.findIndex((_, e) => covers(e));
+    if (entry >= 0) return { entry, score: SMALLTALK_UNION };
   }
   return best;
 }
