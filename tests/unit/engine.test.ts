@@ -367,9 +367,11 @@ describe('engine on the real knowledge file', () => {
     const r = real.ask('شو بالضبط ضربت الطيارات الأمريكية؟');
     expect([r.status, r.entryId]).toEqual(['answered', 'strike-targets']);
     // «how did they know where» shares every word with «where were the strikes»: it asks for the
-    // source of that information, not for the places again
+    // source of that information, so it is never answered with the places, and the source comes first
     const how = real.ask('شلون عرفوا وين القصف؟');
-    expect([how.status, how.entryId]).toEqual(['answered', 'strike-location-source']);
+    const first = how.status === 'answered' ? how.entryId : how.suggestions[0]?.entryId;
+    expect(['answered', 'clarify']).toContain(how.status);
+    expect(first).toBe('strike-location-source');
     // a bare base name gets the news about it (the handover), or a «هل تقصد» that offers it
     const bare = real.ask('قاعدة القائم');
     const offered = bare.status === 'answered' ? [bare.entryId] : bare.suggestions.map((s) => s.entryId);
