@@ -433,6 +433,22 @@ export function scoreSmalltalk(index: SearchIndex, normalized: string): Smalltal
     if (best && covers(best.entry)) return { entry: best.entry, score: SMALLTALK_UNION };
     const entry = index.smalltalkKindVocab.findIndex((_, e) => covers(e));
     if (entry >= 0) return { entry, score: SMALLTALK_UNION };
+    // «تمام فهمت مشكور»: phrases of two kinds (an acknowledgement, then thanks) are still all chat; the
+    // kind with most of the words answers, the one of the last word on a tie (people close with thanks)
+    const words = [...q];
+    const last = words.at(-1);
+    if (last !== undefined && words.every((w) => index.smalltalkKindVocab.some((v) => v.has(w)))) {
+      let pick = -1;
+      let most = 0;
+      index.smalltalkKindVocab.forEach((v, e) => {
+        const n = words.filter((w) => v.has(w)).length + (v.has(last) ? 0.5 : 0);
+        if (n > most) {
+          pick = e;
+          most = n;
+        }
+      });
+      if (pick >= 0) return { entry: pick, score: SMALLTALK_UNION };
+    }
   }
   return best;
 }
