@@ -113,6 +113,16 @@ export const QUESTION_WORDS: Readonly<Record<string, readonly string[]>> = {
  * entries apart (كل، جميع، أول، ثاني، نفي) are NOT here.
  */
 export const STOPWORDS: readonly string[] = [
+  // «ما زالوا طلقاء» (still), «التاجي بيها امريكان وانكليز سوة» (together), misspelt relatives
+  'زال',
+  'زالوا',
+  'زالو',
+  'زالت',
+  'مازالوا',
+  'مازالو',
+  'سوه',
+  'اللتي',
+  'اللذي',
   // possessive «of»: Iraqi «مال/مالت», Gulf «حق/حقت» («منو المصدر مال الاصابات؟»)
   'مال',
   'ماله',
@@ -1695,6 +1705,12 @@ export const FRAME_WORDS: readonly string[] = [
   'إليها',
   // being somewhere, containing, knowing: they frame a question about a place, a content or a fact
   'تقع',
+  // Iraqi «ق» typed as «ك»: «وين تكع القاعدة؟»; the verb of «ألقي القبض» (the arrest is «القبض»)
+  'تكع',
+  'يكع',
+  'القي',
+  'القاء',
+  'يلقي',
   'يقع',
   'الواقعه',
   'الواقع',
@@ -1867,6 +1883,13 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'مصادرها',
   ],
   '#announce': [
+    // Iraqi «ق» typed as «ك»: «يكول» is «يقول»
+    'يكول',
+    'تكول',
+    'كال',
+    'كالوا',
+    'كالو',
+    'يكولون',
     'اورد',
     'أورد',
     'قول',
@@ -2185,6 +2208,8 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'انقضاء',
   ],
   '#first': [
+    'بدت',
+    'بداو',
     'بدء',
     'بلش',
     'بلشت',
@@ -2240,6 +2265,12 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   '?what': ['اشنو', 'شنهي', 'اشنهو'],
   '?why': ['علاش', 'لاش', 'علاه'],
   '#arrest': [
+    // still at large, on the run: the question is whether anyone was caught
+    'طلقاء',
+    'طليق',
+    'هاربين',
+    'هاربون',
+    'فارين',
     'انلزم',
     'انلزموا',
     'انلزمو',

@@ -67,6 +67,11 @@ export function splitRunTogether(index: SearchIndex, word: string): string[] {
     const r = resolveWord(word.slice(1), 1);
     if (r && r.kind === 'content' && index.idf.has(r.term)) return ['ع', word.slice(1)];
   }
+  // «ش» is «شو» (what) written onto the next word in Iraq and the Levant: «شعلاقة», «شسالفة»
+  if (word.startsWith('ش')) {
+    const r = resolveWord(word.slice(1), 1);
+    if (r && r.kind === 'content' && index.idf.has(r.term)) return ['شو', word.slice(1)];
+  }
   if (word.length < 5) return [word];
   for (let i = 2; i <= word.length - 3; i++) {
     const left = word.slice(0, i);

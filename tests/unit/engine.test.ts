@@ -192,6 +192,17 @@ describe('engine on the real knowledge file', () => {
     expect(none.answer).toContain('رقم'); // "I got a number alone", not "I only read Arabic"
   });
 
+  it('reads words typed onto the next one: «فيالهجوم», «ش» for «شو», «ع» for «على»', () => {
+    for (const [q, id] of [
+      ['شعلاقة ايران بالموضوع', 'iran-link'],
+      ['كم جندي قتل فيالهجوم الاول؟', 'first-attack-casualties'],
+      ['شو صار عالتاجي يوم السبت؟', 'second-attack'],
+    ]) {
+      const r = real.ask(q!);
+      expect([q, r.status, r.entryId]).toEqual([q, 'answered', id]);
+    }
+  });
+
   it('a lone report word is a topic, not an out-of-scope question', () => {
     for (const word of ['التحالف', 'العراق']) expect(real.ask(word).status, word).not.toBe('unknown');
   });

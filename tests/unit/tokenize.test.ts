@@ -76,6 +76,11 @@ describe('rewritePhrases', () => {
       terms('ذكر العدد كما ورد الامر نية'),
     );
     expect(terms('إخراج القوات')).toEqual(terms('خروج القوات'));
+    // Iraqi «ق» typed as «ك»: «تكع» is «تقع», «يكول» is «يقول»
+    expect(terms('وين تكع القاعدة')).toEqual(terms('وين تقع القاعدة'));
+    expect(terms('شنو يكول التقرير')).toEqual(terms('شنو يقول التقرير'));
+    // «ما زالوا طلقاء؟» asks whether anyone was caught
+    expect(terms('ما زالوا طلقاء')).toEqual(expect.arrayContaining(terms('القبض')));
     // dialect possessives are no topic: Iraqi «مال», Gulf «حقت»
     expect(terms('منو المصدر مال الاصابات')).toEqual(terms('منو مصدر الاصابات'));
     expect(terms('الصواريخ حقت الهجوم')).toEqual(terms('صواريخ الهجوم'));
