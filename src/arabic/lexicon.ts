@@ -1413,6 +1413,13 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 
 /** Generic verbs and nouns of asking and reporting: they frame a question, not its topic. */
 export const FRAME_WORDS: readonly string[] = [
+  // a claim being checked: «سمعت ان … صح؟», «قريت ان … صج؟»
+  'سمعت',
+  'سمعنا',
+  'سمعتو',
+  'قريت',
+  'قرات',
+  'قريتها',
   // a formal writer's courtesy and framing («أرجو ذكر الرقم», «أحتاج إلى التحقق», «بوصفي باحثًا»)
   'ارجو',
   'يرجي',

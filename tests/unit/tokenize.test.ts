@@ -79,6 +79,10 @@ describe('rewritePhrases', () => {
     // Iraqi «ق» typed as «ك»: «تكع» is «تقع», «يكول» is «يقول»
     expect(terms('وين تكع القاعدة')).toEqual(terms('وين تقع القاعدة'));
     expect(terms('شنو يكول التقرير')).toEqual(terms('شنو يقول التقرير'));
+    // «سمعت ان…صح؟» checks a claim: hearing or reading it is not its topic
+    expect(terms('سمعت ان الهجوم الثاني كان يوم الجمعة صح؟')).toEqual(
+      terms('الهجوم الثاني كان يوم الجمعة صح؟'),
+    );
     // «ما زالوا طلقاء؟» asks whether anyone was caught
     expect(terms('ما زالوا طلقاء')).toEqual(expect.arrayContaining(terms('القبض')));
     // dialect possessives are no topic: Iraqi «مال», Gulf «حقت»
