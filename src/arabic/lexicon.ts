@@ -112,7 +112,29 @@ export const QUESTION_WORDS: Readonly<Record<string, readonly string[]>> = {
  * Function words and chat filler that carry no topic. Kept conservative: words that tell
  * entries apart (كل، جميع، أول، ثاني، نفي) are NOT here.
  */
+/**
+ * Greetings, thanks and farewells that open or close a question («السلام عليكم، شو صار بالتاجي؟»,
+ * «بسلامة، بارك الله فيك»): chat, never its topic, so they are stopwords for the report; a message made
+ * only of them is matched against the small-talk phrases, where they are words like any other.
+ */
+export const CHAT_OPENERS: readonly string[] = [
+  'سلام',
+  'السلام',
+  'بسلام',
+  'بسلامه',
+  'سلامه',
+  'مرحبا',
+  'مرحبتين',
+  'شكرا',
+  'شكر',
+  'تشكر',
+  'اشكرك',
+  'مشكور',
+  'مشكورين',
+];
+
 export const STOPWORDS: readonly string[] = [
+  ...CHAT_OPENERS,
   // «ما زالوا طلقاء» (still), «التاجي بيها امريكان وانكليز سوة» (together), misspelt relatives
   'زال',
   'زالوا',

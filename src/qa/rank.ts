@@ -1,5 +1,6 @@
 import { stemmer as snowball } from '@orama/stemmers/arabic';
-import { PLACE_AND_PARTY_CONCEPTS } from '../arabic/lexicon.ts';
+import { CHAT_OPENERS, PLACE_AND_PARTY_CONCEPTS } from '../arabic/lexicon.ts';
+import { normalize } from '../arabic/normalize.ts';
 import { stripArticle, variants } from '../arabic/stem.ts';
 import { resolveWord, rewritePhrases, type Term } from '../arabic/tokenize.ts';
 import { qwordWeight, type SearchIndex, smalltalkTerms, smalltalkWords } from './index.ts';
@@ -388,6 +389,8 @@ export function supportedEntries(index: SearchIndex, analysis: Analysis): (entry
   };
 }
 
+const chatOpeners = new Set(CHAT_OPENERS.map(normalize));
+
 export interface SmalltalkScore {
   readonly entry: number;
   readonly score: number;
@@ -416,7 +419,7 @@ export function scoreSmalltalk(index: SearchIndex, normalized: string): Smalltal
   });
   const q = smalltalkTerms(resolved);
   // a particle of the message («شكرا على المساعدة») only counts against a phrase that has it too
-  const particles = [...q].filter((w) => resolveWord(w, 1) === null);
+  const particles = [...q].filter((w) => resolveWord(w, 1) === null && !chatOpeners.has(w));
   let best: SmalltalkScore | null = null;
   for (const d of index.smalltalkDocs) {
     let inter = 0;
