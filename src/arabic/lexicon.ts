@@ -135,6 +135,12 @@ export const CHAT_OPENERS: readonly string[] = [
 
 export const STOPWORDS: readonly string[] = [
   ...CHAT_OPENERS,
+  // Maghrebi possessive «متاع/تاع» (of) and «زادة» (too)
+  'متاع',
+  'متاعي',
+  'متاعهم',
+  'متاعها',
+  'زاده',
   // «ما زالوا طلقاء» (still), «التاجي بيها امريكان وانكليز سوة» (together), misspelt relatives
   'زال',
   'زالوا',
@@ -1824,6 +1830,11 @@ export const FRAME_WORDS: readonly string[] = [
  * and everyday dialect (انطوها، ماسكة، يلحقهم، شاف). Kept apart only to keep the lists above readable.
  */
 export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  // Maghrebi words and French loanwords in Arabic letters (round 10's Tunisian and Algerian writers)
+  '#uk': ['نقليز', 'النقليز', 'انقليز', 'الانقليز', 'نقليزي'],
+  '#us': ['ميريكان', 'الميريكان', 'ميريكاني', 'ميريكانيين'],
+  '#faction': ['ميليسيا', 'الميليسيا', 'لاميليسيا', 'ميليس'],
+  '#artillery': ['كانون', 'كانونات', 'الكانونات', 'canons'],
   '?howmany': ['شحال', 'شحالهم', 'قداه', 'تعداد', 'مقدار'],
   '?who': ['شكون', 'شكونهم', 'شكونو', 'هوية', 'هويه', 'الهوية'],
   '#move': [
@@ -1882,6 +1893,8 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'نيتها',
   ],
   '#kill': [
+    'بيلان',
+    'البيلان',
     'حصيله',
     'حصيلة',
     'الحصيله',
@@ -1896,6 +1909,9 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'خساير',
   ],
   '#source': [
+    'سورس',
+    'السورس',
+    'source',
     'مرجع',
     'مرجعه',
     'يستقي',
@@ -2049,6 +2065,8 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   '#witness': ['شهادات', 'شهاده', 'شهادة', 'الشهود', 'مشاهدات', 'شاف', 'شافوا', 'شهد', 'شاهدوا', 'راوا'],
   '#speed': [
+    'فيتاس',
+    'الفيتاس',
     'اسراع',
     'إسراع',
     'سارع',
@@ -2129,6 +2147,9 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   // formal news Arabic: passives, verbal nouns, participles and plurals
   '#reposition': [
+    'رودبلوايمون',
+    'ريدبلوايمون',
+    'redeploiement',
     'يعاد',
     'سيعاد',
     'اعيد',
@@ -2143,6 +2164,10 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'الانتشار',
   ],
   '#withdraw': [
+    'يسكرو',
+    'يسكروا',
+    'يسكر',
+    'تسكير',
     'اخراج',
     'اخراجهم',
     'اخراجها',
@@ -2220,7 +2245,7 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   '#spokesman': ['متحدثا', 'ناطقا', 'متحدثها', 'ناطقها', 'المتحدثة', 'بارول', 'بورتبارول'],
   '#deny': ['نفا', 'نفاه', 'نفاها', 'نفيه', 'نفيها', 'نافيه'],
   '#target': ['مستهدف', 'المستهدف', 'مستهدفين', 'المستهدفين', 'مستهدفه'],
-  '#total': ['اجماليه', 'الاجماليه', 'مجموعها', 'مجملها', 'الكليه'],
+  '#total': ['توتال', 'التوتال', 'اجماليه', 'الاجماليه', 'مجموعها', 'مجملها', 'الكليه'],
   '#end': [
     'deadline',
     'يستكمل',
@@ -2253,7 +2278,7 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'باكورة',
   ],
   '#precise': ['عشوائي', 'عشوائيه', 'عشوائية', 'دقه', 'دقة'],
-  '#province': ['ارجاء', 'أرجاء'],
+  '#province': ['بلايص', 'البلايص', 'بلاصه', 'البلاصه', 'ارجاء', 'أرجاء'],
   '#all': ['كاع', 'قاع', 'شامل', 'شاملا', 'شامله', 'لكل', 'كليا', 'كلي', 'نهائي', 'نهائيا', 'خالص', 'بالمره'],
   '#stable': ['الصحي', 'الصحيه', 'صحي', 'صحيه'],
   '#name': ['اسم', 'اسمه', 'اسمها', 'الاسم'],
@@ -2291,7 +2316,7 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'السنة',
     'سنة',
   ],
-  '?what': ['اشنو', 'شنهي', 'اشنهو'],
+  '?what': ['شنيه', 'شنيا', 'اشنيه', 'اشنو', 'شنهي', 'اشنهو'],
   '?why': ['علاش', 'لاش', 'علاه'],
   '#arrest': [
     // still at large, on the run: the question is whether anyone was caught

@@ -28,6 +28,8 @@ const LETTER_FOLD: Readonly<Record<string, string>> = {
   گ: 'ك',
   چ: 'ج',
   ڤ: 'ف',
+  // Maghrebi «g»: «نڨليز» (the English)
+  ڨ: 'ق',
   پ: 'ب',
 };
 const FOLD_RE = new RegExp(`[${Object.keys(LETTER_FOLD).join('')}]`, 'g');

@@ -79,6 +79,10 @@ describe('rewritePhrases', () => {
     // Iraqi «ق» typed as «ك»: «تكع» is «تقع», «يكول» is «يقول»
     expect(terms('وين تكع القاعدة')).toEqual(terms('وين تقع القاعدة'));
     expect(terms('شنو يكول التقرير')).toEqual(terms('شنو يقول التقرير'));
+    // Maghrebi: «متاع» is «of», «ڨ» is «ق», French loanwords in Arabic letters name report concepts
+    expect(terms('لا سورس متاع البيلان شكون؟')).toEqual(terms('مصدر الحصيلة شكون؟'));
+    expect(terms('فما نڨليز في التاجي؟')).toEqual(terms('فما انجليز في التاجي؟'));
+    expect(terms('لو توتال متاع القوات')).toEqual(terms('اجمالي القوات'));
     // «سمعت ان…صح؟» checks a claim: hearing or reading it is not its topic
     expect(terms('سمعت ان الهجوم الثاني كان يوم الجمعة صح؟')).toEqual(
       terms('الهجوم الثاني كان يوم الجمعة صح؟'),
