@@ -807,6 +807,10 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'britain',
   ],
   '#base': [
+    'ااعده',
+    'الااعده',
+    'ااعدة',
+    'ااعد',
     'base',
     'bases',
     'لاباز',
@@ -1312,7 +1316,8 @@ export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   '#intend': ['ينوي', 'تنوي', 'ناوي', 'ناويين', 'نية', 'نيته', 'نوايا', 'يعتزم', 'تعتزم', 'عازم'],
   '#coalition': ['تحالف', 'التحالف', 'الحلف', 'حلف', 'التحالف الدولي', 'coalition'],
-  '#qaim': ['عالقائم', 'قائم', 'القائم', 'قايم', 'القايم', 'كايم', 'qaim'],
+  // Cairo writes «ق» as the glottal stop it says: «الآيم» (القائم), «أاعدة» (قاعدة)
+  '#qaim': ['عالقائم', 'قائم', 'القائم', 'قايم', 'القايم', 'كايم', 'qaim', 'الايم', 'للايم', 'بالايم'],
   '#qayyarah': ['قياره', 'القياره', 'قيارة', 'القيارة', 'كياره', 'qayyarah'],
   '#kirkuk': ['كركوك', 'كركك', 'kirkuk'],
   '#taji': ['عالتاجي', 'تاجي', 'التاجي', 'taji'],

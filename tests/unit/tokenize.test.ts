@@ -83,6 +83,8 @@ describe('rewritePhrases', () => {
     expect(terms('لا سورس متاع البيلان شكون؟')).toEqual(terms('مصدر الحصيلة شكون؟'));
     expect(terms('فما نڨليز في التاجي؟')).toEqual(terms('فما انجليز في التاجي؟'));
     expect(terms('لو توتال متاع القوات')).toEqual(terms('اجمالي القوات'));
+    // Cairo writes «ق» as a hamza: «أاعدة الآيم» is «قاعدة القائم»
+    expect(terms('أاعدة الآيم')).toEqual(terms('قاعدة القائم'));
     // «سمعت ان…صح؟» checks a claim: hearing or reading it is not its topic
     expect(terms('سمعت ان الهجوم الثاني كان يوم الجمعة صح؟')).toEqual(
       terms('الهجوم الثاني كان يوم الجمعة صح؟'),
