@@ -23,7 +23,13 @@ const CLEAN_ENV = {
   MAX_QUERY_CHARS: '',
 };
 
-function run(args: string[], input: string, env: Record<string, string> = {}): Promise<Run> {
+/** `firstLineOnly`: read one line of stdout, then close the pipe, as `| head -1` does. */
+function run(
+  args: string[],
+  input: string,
+  env: Record<string, string> = {},
+  { firstLineOnly = false } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['--import', 'tsx', ...args], {
       cwd: REPO_ROOT,
@@ -34,6 +40,7 @@ function run(args: string[], input: string, env: Record<string, string> = {}): P
     let stderr = '';
     p.stdout.on('data', (d) => {
       stdout += d;
+      if (firstLineOnly && stdout.includes('\n')) p.stdout.destroy();
     });
     p.stderr.on('data', (d) => {
       stderr += d;
@@ -44,6 +51,7 @@ function run(args: string[], input: string, env: Record<string, string> = {}): P
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+    p.stdin.on('error', () => {}); // a child that stops early need not read all of its input
     p.stdin.end(input);
   });
 }
@@ -111,31 +119,8 @@ describe('ask', () => {
   });
 
   it('--json stops quietly with success when the reader closes the pipe early (| head)', async () => {
-    const r = await new Promise<Run>((resolve, reject) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask-main.ts', '--json'], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, ...CLEAN_ENV },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      p.stdout.on('data', (d) => {
-        stdout += d;
-        // like `head -1`: read one line, then go away
-        if (stdout.includes('\n')) p.stdout.destroy();
-      });
-      p.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      const timer = setTimeout(() => p.kill('SIGKILL'), 30_000);
-      p.on('error', reject);
-      p.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-      p.stdin.on('error', () => {}); // the child may exit before it has read all of this
-      p.stdin.end('كم عدد الجنود الذين سيغادرون القائم؟\n'.repeat(5000));
-    });
+    const many = 'كم عدد الجنود الذين سيغادرون القائم؟\n'.repeat(5000);
+    const r = await run(['src/cli/ask-main.ts', '--json'], many, {}, { firstLineOnly: true });
     expect(JSON.parse(r.stdout.split('\n')[0]!)).toMatchObject({ entryId: 'qaim-troop-count' });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
