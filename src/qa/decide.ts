@@ -35,6 +35,11 @@ export type Judge = (entries: readonly number[]) => readonly number[];
  * meant; clarify: close candidates the judge cannot tell apart (ordered by its belief), or one that is
  * plausible but not confident; unknown: nothing close.
  */
+/** Confident enough to be answered: above the answer bar, and explaining most of what was asked. */
+export function isAnswerable(c: Candidate, t: Thresholds): boolean {
+  return c.score >= t.answer && (c.cover ?? 1) >= MIN_COVER;
+}
+
 export function decide(ranked: readonly Candidate[], t: Thresholds, judge: Judge): Decision {
   const [best] = ranked;
   if (!best || best.score < t.clarify) return { kind: 'unknown' };
@@ -50,7 +55,6 @@ export function decide(ranked: readonly Candidate[], t: Thresholds, judge: Judge
   const order = close.map((c, i) => ({ ...c, share: shares[i] ?? 0 })).sort((a, b) => b.share - a.share);
   const top = order[0]!;
   // the judge only chooses among answerable candidates: the one it picks must itself be confident
-  const answerable = top.score >= t.answer && (top.cover ?? 1) >= MIN_COVER;
-  if (answerable && top.share >= t.confidence) return { kind: 'answered', entry: top.entry };
+  if (isAnswerable(top, t) && top.share >= t.confidence) return { kind: 'answered', entry: top.entry };
   return { kind: 'clarify', entries: order.map((o) => o.entry) };
 }

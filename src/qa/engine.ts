@@ -2,7 +2,7 @@ import { hasArabic, normalize } from '../arabic/normalize.ts';
 import { DEFAULT_THRESHOLDS } from '../config.ts';
 import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
 import { engineText } from '../messages.ar.ts';
-import { type Candidate, type Decision, decide, MAX_CLARIFY, MIN_COVER } from './decide.ts';
+import { type Candidate, type Decision, decide, isAnswerable, MAX_CLARIFY } from './decide.ts';
 import { buildIndex } from './index.ts';
 import { judgeShares } from './judge.ts';
 import {
@@ -94,6 +94,23 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     });
   }
 
+  /** «هل تقصد…؟» with these entries' canonical questions, in this order. */
+  function clarifyReply(
+    query: string,
+    normalized: string,
+    entries: readonly number[],
+    score: number | null,
+  ): Reply {
+    return reply(query, normalized, {
+      status: 'clarify',
+      answer: engineText.clarify,
+      entryId: null,
+      score,
+      suggestions: entries.map((i) => suggestion(index.entries[i]!)),
+      source: [],
+    });
+  }
+
   /** Rank the entries for a normalized message and decide: answer, «هل تقصد», or unknown. */
   function match(normalized: string): { ranked: EntryScore[]; decision: Decision } {
     const analysis = analyzeQuery(index, normalized);
@@ -129,9 +146,7 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       // the wording only settles a tie between answerable candidates: «كم صاروخ بالهجوم الاول؟» is
       // worded like «كم قتيل بالهجوم الاول؟», but the casualties entry does not count rockets
       const c = ranked.find((r) => r.entry === entry);
-      if (entry !== undefined && c && c.score >= thresholds.answer && c.cover >= MIN_COVER) {
-        decision = { kind: 'answered', entry };
-      }
+      if (entry !== undefined && c && isAnswerable(c, thresholds)) decision = { kind: 'answered', entry };
     }
     return { ranked, decision };
   }
@@ -170,14 +185,12 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       const { ranked } = match(normalized);
       const close = ranked.filter((c) => c.score >= thresholds.answer).slice(0, MAX_CLARIFY);
       if (close.length === 0) return unknownReply(query, normalized, engineText.numberOnly, []);
-      return reply(query, normalized, {
-        status: 'clarify',
-        answer: engineText.clarify,
-        entryId: null,
-        score: ranked[0]?.score ?? null,
-        suggestions: close.map((c) => suggestion(index.entries[c.entry]!)),
-        source: [],
-      });
+      return clarifyReply(
+        query,
+        normalized,
+        close.map((c) => c.entry),
+        ranked[0]?.score ?? null,
+      );
     }
     if (!hasArabic(normalized)) return unknownReply(query, normalized, engineText.noArabic, []);
 
@@ -219,14 +232,7 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       });
     }
     if (decision.kind === 'clarify') {
-      return reply(query, normalized, {
-        status: 'clarify',
-        answer: engineText.clarify,
-        entryId: null,
-        score: best?.score ?? null,
-        suggestions: decision.entries.map((i) => suggestion(index.entries[i]!)),
-        source: [],
-      });
+      return clarifyReply(query, normalized, decision.entries, best?.score ?? null);
     }
     return unknownReply(query, normalized, engineText.unknown, ranked);
   }
