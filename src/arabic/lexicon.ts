@@ -135,6 +135,14 @@ export const CHAT_OPENERS: readonly string[] = [
 
 export const STOPWORDS: readonly string[] = [
   ...CHAT_OPENERS,
+  // «now» in Yemen («ذلحين»), the Hijaz («دحين») and Algeria («درك»); «understood» is about the chat
+  'ذلحين',
+  'دحين',
+  'حين',
+  'درك',
+  'فهمت',
+  'فهمتك',
+  'فهمنا',
   // Maghrebi possessive «متاع/تاع» (of) and «زادة» (too)
   'متاع',
   'متاعي',
@@ -2380,6 +2388,9 @@ export const MORE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
  * بك»). Dropped when a message is compared with small-talk phrases, so «تسلم يا غالي» is «تسلم».
  */
 export const CHAT_FILLER: readonly string[] = [
+  // «يا خبير» (Yemeni: friend), «بزاف» (Maghrebi: a lot)
+  'خبير',
+  'بزاف',
   'عيني',
   'عمري',
   'ولدي',
