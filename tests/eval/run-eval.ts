@@ -4,12 +4,13 @@
  * field.jsonl are not looked at while tuning (fresh.jsonl and field.jsonl were written later by other
  * writers, as checks that the held-out split has not been absorbed by repeated measurement).
  * users.jsonl and field.jsonl were written by writers who read only the report, never the knowledge
- * file, each in a user persona. users.jsonl is round 10 of those writers (six writers, 900 questions:
- * Emirati/Omani, Alexandrian/Saidi Egyptian, Kurdish/Turkmen Iraqis writing Arabic as a second
- * language, Hijazi/southern Saudi, Tunisian/Algerian, a think-tank analyst and a school student in MSA);
- * rounds 1-9 now live in the knowledge file (their in-scope questions as paraphrases, their out-of-scope
- * ones in the unanswerable list), so they are no longer a fair test. field.jsonl is by a writer of
- * round 1, mixing every style.
+ * file, each in a user persona. users.jsonl is rounds 10 and 11 of those writers (twelve writers, 1,800
+ * questions: Emirati/Omani, Alexandrian/Saidi Egyptian, Kurds and Turkmen writing Arabic as a second
+ * language, Hijazi/southern Saudi, Tunisian/Algerian, an MSA analyst and a school student; Yemeni,
+ * Libyan/Sudanese, Gaza/Hebron, Basra/Nasiriyah, Qatari/Bahraini, Moroccan/Mauritanian). Rounds 1-9 live
+ * in the knowledge file (their in-scope questions as paraphrases, their out-of-scope ones in the
+ * unanswerable list), so they are no longer a fair test; round 10 was measured on round 11 and left out
+ * (no gain). field.jsonl is by a writer of round 1, mixing every style.
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_THRESHOLDS } from '../../src/config.ts';
