@@ -83,6 +83,9 @@ export function splitRunTogether(index: SearchIndex, word: string): string[] {
   return [word];
 }
 
+/** Words that name a number («عدد القوات») rather than ask for one («كم»). */
+const COUNT_NOUNS = new Set(['عدد', 'العدد', 'اعداد', 'الاعداد', 'بعدد', 'وعدد']);
+
 /** Normalized query → weighted terms against this index. */
 /** Resolve one query word against the index: question marker, known term, typo fix, or unknown. */
 function termFor(index: SearchIndex, w: string, pos: number): QueryTerm | null {
@@ -144,14 +147,19 @@ export function analyzeQuery(index: SearchIndex, normalized: string): Analysis {
 
   const best = new Map<string, QueryTerm>();
   let pos = 0;
+  let countAsked = false;
   for (const w of words) {
     const at = pos;
     const qt = memo(index, `${at === 0 ? 'f' : 'w'}:${w}`, () => termFor(index, w, at));
     if (!(w === 'هل' || w === 'و' || w === 'يا')) pos++;
     if (!qt) continue;
+    if (qt.term === '?howmany' && !COUNT_NOUNS.has(w)) countAsked = true;
     const prev = best.get(qt.term);
     if (!prev || prev.weight * prev.sim < qt.weight * qt.sim) best.set(qt.term, qt);
   }
+  // «هل سيتغير إجمالي عدد القوات؟» asks yes or no about a number; only «كم» (or no other question word)
+  // makes «عدد» ask for one
+  if (best.has('?yesno') && best.has('?howmany') && !countAsked) best.delete('?howmany');
   const terms = [...best.values()];
   let total = 0;
   let content = 0;

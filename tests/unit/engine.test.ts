@@ -203,6 +203,14 @@ describe('engine on the real knowledge file', () => {
     }
   });
 
+  it('«عدد» in a yes/no question names a number, it does not ask for one', () => {
+    // the canonical question of the total-troops entry matches it fully, not at the «كم» discount
+    const r = real.ask('هل سيتغير إجمالي عدد قوات التحالف في العراق؟');
+    expect([r.status, r.entryId, r.score]).toEqual(['answered', 'total-troops-unchanged', 1]);
+    // «كم» still asks for a count
+    expect(real.search('كم عدد قوات التحالف في العراق؟')[0]?.score).toBeLessThan(1);
+  });
+
   it('a lone report word is a topic, not an out-of-scope question', () => {
     for (const word of ['التحالف', 'العراق']) expect(real.ask(word).status, word).not.toBe('unknown');
   });
