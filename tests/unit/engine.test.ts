@@ -6,6 +6,7 @@ import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { decide, type Judge } from '../../src/qa/decide.ts';
 import { createEngine, cutQuery } from '../../src/qa/engine.ts';
 import { answerCounts, buildIndex } from '../../src/qa/index.ts';
+import { analyzeQuery } from '../../src/qa/rank.ts';
 import { breakTie } from '../../src/qa/tiebreak.ts';
 
 const kb = loadKnowledge('tests/fixtures/mini.yaml');
@@ -367,6 +368,26 @@ describe('engine on the real knowledge file', () => {
     // the same words beside a real question leave it answered
     const r = real.ask('شنو ناوي التحالف يسوي بقواته في العراق ذلحين؟');
     expect([r.status, r.entryId]).toEqual(['answered', 'repositioning-plan']);
+  });
+
+  it('reads past a dialect particle the knowledge only uses in passing, and keeps an unseen word unseen', () => {
+    // Yemeni «با» (will) sits in a few paraphrases of unrelated entries: it must not weigh like a topic
+    const q = 'قديش جندي با يطلعون من القائم؟';
+    const index = buildIndex(realKb);
+    expect(index.idf.has('با')).toBe(true);
+    expect(index.incidental.has('با')).toBe(true);
+    const r = real.ask(q);
+    expect([r.status, r.entryId]).toEqual(['answered', 'qaim-troop-count']);
+    // a word of the questions the report does not answer keeps its full weight, however rarely a
+    // paraphrase uses it: «عاصمة» asks about another topic
+    expect(index.idf.has('عاصم')).toBe(true);
+    expect(index.incidental.has('عاصم')).toBe(false);
+    expect(real.ask('ما عاصمة الكويت؟').status).not.toBe('answered');
+    // an unseen word is never «corrected» into a word the knowledge only uses in passing: «السفارة»
+    // (the embassy) is no typo of one paraphrase's «السيارة» (the car)
+    expect(index.incidental.has('سيار')).toBe(true);
+    const embassy = analyzeQuery(index, normalize('السفارة')).terms[0];
+    expect([embassy?.unknown, embassy?.term]).toEqual([true, 'سفار']);
   });
 
   it('says «لا أعرف» near a question the knowledge lists as unanswered, and still answers its neighbours', () => {
