@@ -49,11 +49,15 @@ const load = (name: string) =>
 // 79 → 81, fresh 92 → 94, field 88 → 91) and confident wrong answers 6 → 5; held-out alone rose by one
 // wrong answer (2 → 3 of 91) and lost one out-of-scope rejection (30 → 29 of 31), and those two floors
 // were lowered to match. Every other floor went up or stayed.
+// The answer threshold then went 0.55 → 0.5 (config.ts): 27 more right answers on users, round 12 and
+// dev, none more wrong, and 6 more out-of-scope questions answered with a neighbouring fact; users'
+// rejection floor went 0.89 → 0.88 (453 → 449 of 508) and dev's 0.96 → 0.95 (99 → 98 of 103). Blind
+// top-1 pooled 266 → 268 of 291, blind wrong and rejections unchanged.
 const FLOORS = {
-  dev: { top1: 0.95, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0.003 },
-  users: { top1: 0.92, outOfScopeRejection: 0.89, smalltalk: 0.93, maxWrongAnswer: 0.014 },
+  dev: { top1: 0.96, outOfScopeRejection: 0.95, smalltalk: 1, maxWrongAnswer: 0.003 },
+  users: { top1: 0.93, outOfScopeRejection: 0.88, smalltalk: 0.93, maxWrongAnswer: 0.014 },
   heldout: { top1: 0.89, outOfScopeRejection: 0.93, smalltalk: 1, maxWrongAnswer: 0.033 },
-  fresh: { top1: 0.93, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0 },
+  fresh: { top1: 0.95, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0 },
   field: { top1: 0.91, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0.021 },
 } as const;
 

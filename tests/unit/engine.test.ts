@@ -140,7 +140,7 @@ describe('decide', () => {
   });
   it('does not answer a runner-up that is not confident itself, however sure the judge', () => {
     const weakSecond = [
-      { entry: 1, score: 0.6 },
+      { entry: 1, score: t.answer + 0.05 },
       { entry: 2, score: t.answer - 0.05 },
     ];
     expect(decide(weakSecond, t, prefers(2))).toEqual({ kind: 'clarify', entries: [2, 1] });
@@ -148,7 +148,7 @@ describe('decide', () => {
     expect(decide(halfCovered, t, prefers(2)).kind).toBe('clarify');
   });
   it('never answers below the answer threshold, however sure the judge', () => {
-    const low = close.map((c) => ({ ...c, score: c.score - 0.4 }));
+    const low = close.map((c) => ({ ...c, score: c.score - 0.9 + t.answer - 0.01 }));
     expect(decide(low, t, prefers(1)).kind).toBe('clarify');
   });
   it('clarifies a plausible but unsure match, and gives up below the clarify threshold', () => {
