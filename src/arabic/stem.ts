@@ -54,9 +54,16 @@ export function variants(token: string): string[] {
   }
   // dialect verb prefixes: بيطلعوا/بتنسحب (present), حيطلعوا (future), انضرب/اتضربت (passive)
   if (/^[بح][يتن]/.test(token) && token.length >= 5) add(token.slice(1));
+  // Iraqi «د» (ديسحبون), Egyptian «ه» (هينقلوا), Moroccan «ك»/«غ» (كيتلاحقو، غيمشيو): present and future
+  if (/^[دهكغ][يتن]/.test(token) && token.length >= 5) add(token.slice(1));
+  // Yemeni and Hadrami future «با»: بايسحبوا، باتنسحب
+  if (/^با[يتن]/.test(token) && token.length >= 6) add(token.slice(2));
+  // negation wrapped around the verb: ماينسحبوش، مابيطلعوش
+  const negated = /^ما(.{3,})ش$/.exec(token);
+  if (negated?.[1]) add(negated[1]);
   if (/^(ان|ات)/.test(token) && token.length >= 5) add(token.slice(2));
   // plural verbs typed without the final alef: راحو، انسحبو، يطلعو
-  if (token.endsWith('و') && token.length >= 4) add(`${token}ا`);
+  for (const v of [...out]) if (v.endsWith('و') && v.length >= 4) add(`${v}ا`);
   for (const v of [...out]) add(stripSuffix(v));
   return out;
 }

@@ -32,6 +32,15 @@ describe('tokenize', () => {
     expect(terms('هجوم')).not.toEqual(terms('غارات'));
   });
 
+  it('reads dialect verb prefixes and wrapped negation as the plain verb', () => {
+    const withdraw = terms('ينسحبون')[0];
+    // Iraqi «د», Egyptian «ه», Moroccan «ك», Yemeni «با», Levantine «ب», «ما…ش»
+    for (const w of ['دينسحبون', 'هينسحبوا', 'كينسحبو', 'باينسحبون', 'بينسحبو', 'ماينسحبوش']) {
+      expect([w, terms(w)[0]]).toEqual([w, withdraw]);
+    }
+    expect(withdraw?.startsWith('#')).toBe(true);
+  });
+
   it('light stemming keeps at least three letters', () => {
     expect(lightStem('والمسلحين')).toBe('مسلح');
     expect(variants('القاعدة')).toContain('القاعدة'.replace('ة', 'ة'));
