@@ -390,6 +390,20 @@ describe('engine on the real knowledge file', () => {
     expect([embassy?.unknown, embassy?.term]).toEqual([true, 'سفار']);
   });
 
+  it('finds the question inside a long run-on message, and only when its clauses agree', () => {
+    // dictated without punctuation: the story around the question drowns it as a whole
+    const taxi =
+      'اني اسوق تكسي من الصبح والركاب يحجون هواية عن الاخبار بس ما فهمت شكد جندي طالع من القائم الله يخليك جاوبني';
+    const r = real.ask(taxi);
+    expect([r.status, r.entryId]).toEqual(['answered', 'qaim-troop-count']);
+    // two clauses about two facts: no single answer is picked for the user, both are offered
+    const two = real.ask(
+      'اني اسوق تكسي من الصبح والركاب يحجون هواية بس ما فهمت شكد جندي طالع من القائم ومنو اللي ضرب التاجي بالصواريخ',
+    );
+    expect(two.status).toBe('clarify');
+    expect(two.suggestions.map((x) => x.entryId).sort()).toEqual(['qaim-troop-count', 'who-attacked-taji']);
+  });
+
   it('says «لا أعرف» near a question the knowledge lists as unanswered, and still answers its neighbours', () => {
     // «how many soldiers go to Kuwait?»: the Kuwait entry says some go, never how many
     const q = 'قديش عسكري بدهم يبعتو عالكويت؟';
