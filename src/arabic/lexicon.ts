@@ -135,6 +135,31 @@ export const CHAT_OPENERS: readonly string[] = [
 
 export const STOPWORDS: readonly string[] = [
   ...CHAT_OPENERS,
+  // blessings and courtesy around a question («الله يسعدك», «الله يعافيك», «لو تكرمت», «ان شاء الله»,
+  // «صباح الخير»), Gulf «ترا», Tunisian «ماه» (isn't it), Algerian «نتاع» (of), Saidi «دلوك» (now) and
+  // «واه», Levantine «عنا» (at ours), «ربعي» (my friends); wanting and understanding frame the question
+  // («نبي نفهم», «فهمني»), «مزبوط؟» asks whether a claim is right (rounds 12 and 13)
+  'يسعدك',
+  'يحفظك',
+  'يعافيك',
+  'يبارك',
+  'تكرمت',
+  'شاء',
+  'خير',
+  'ترا',
+  'ماه',
+  'نتاع',
+  'دلوك',
+  'واه',
+  'عنا',
+  'ربعي',
+  'نبي',
+  'نحب',
+  'نفهم',
+  'افهم',
+  'تفهم',
+  'فهمني',
+  'مزبوط',
   // «now» in Yemen («ذلحين»), the Hijaz («دحين») and Algeria («درك»); «understood» is about the chat
   'ذلحين',
   'دحين',

@@ -1,5 +1,5 @@
 import { stemmer as snowball } from '@orama/stemmers/arabic';
-import { FRAME_WORDS, MORE_SYNONYMS, QUESTION_WORDS, STOPWORDS, SYNONYMS } from './lexicon.ts';
+import { CHAT_FILLER, FRAME_WORDS, MORE_SYNONYMS, QUESTION_WORDS, STOPWORDS, SYNONYMS } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 import { lightStem, stripArticle, variants } from './stem.ts';
 
@@ -21,7 +21,8 @@ const qwordMap = new Map<string, string>();
 for (const [marker, words] of Object.entries(QUESTION_WORDS)) {
   for (const w of normalizedKeys(words)) qwordMap.set(w, marker);
 }
-const stopwords = new Set(normalizedKeys([...STOPWORDS, ...FRAME_WORDS]));
+// forms of address and intensifiers («يا خبير», «يا غالي», «كتير») are chat around a question, never its topic
+const stopwords = new Set(normalizedKeys([...STOPWORDS, ...FRAME_WORDS, ...CHAT_FILLER]));
 const synonymMap = new Map<string, string>();
 for (const [concept, words] of [...Object.entries(SYNONYMS), ...Object.entries(MORE_SYNONYMS)]) {
   if (concept.startsWith('?')) {
