@@ -160,6 +160,10 @@ export const STOPWORDS: readonly string[] = [
   'تفهم',
   'فهمني',
   'مزبوط',
+  // the basmala that opens a formal message
+  'بسم',
+  'الرحمن',
+  'الرحيم',
   // «now» in Yemen («ذلحين»), the Hijaz («دحين») and Algeria («درك»); «understood» is about the chat
   'ذلحين',
   'دحين',

@@ -48,7 +48,7 @@ const STEM_SIM = 0.8;
  * in `correct`, users lost four.
  */
 const INCIDENTAL_SHARE = 0.5;
-const LATIN = /^[a-z]+$/;
+const LATIN = /^[\p{Script=Latin}\p{M}]+$/u;
 
 function correct(index: SearchIndex, word: string, pos: number): { term: Term; sim: number } | null {
   // Never into a word the knowledge only uses in passing: a guess that buys nothing, while an unseen word

@@ -390,6 +390,15 @@ describe('engine on the real knowledge file', () => {
     expect([embassy?.unknown, embassy?.term]).toEqual([true, 'سفار']);
   });
 
+  it('reads past Latin-script words of any language and a basmala', () => {
+    for (const q of ['özet lütfen الخبر باختصار', 'news الخبر باختصار']) {
+      const r = real.ask(q);
+      expect([q, r.status, r.entryId]).toEqual([q, 'answered', 'report-summary']);
+    }
+    const r = real.ask('بسم الله الرحمن الرحيم، كم جندي سيغادر القائم؟');
+    expect([r.status, r.entryId]).toEqual(['answered', 'qaim-troop-count']);
+  });
+
   it('finds the question inside a long run-on message, and only when its clauses agree', () => {
     // dictated without punctuation: the story around the question drowns it as a whole
     const taxi =
