@@ -2451,6 +2451,12 @@ export const CHAT_FILLER: readonly string[] = [
   'لك',
   'ليك',
   'الك',
+  // in Latin letters («merci khoya», «thanks bro»)
+  'khoya',
+  'khouya',
+  'habibi',
+  'habibti',
+  'bro',
 ];
 
 /** Concepts that name one place or party of the report: an entry answers about them only if it names them. */

@@ -11,6 +11,7 @@ import {
   type EntryScore,
   onlySmalltalkWords,
   queryTerms,
+  type SmalltalkScore,
   scoreEntries,
   scoreSmalltalk,
   supportedEntries,
@@ -104,6 +105,18 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       entryId: null,
       score: ranked[0]?.score ?? null,
       suggestions: picks,
+      source: [],
+    });
+  }
+
+  function smalltalkReply(query: string, normalized: string, st: SmalltalkScore): Reply {
+    const s = index.smalltalk[st.entry]!;
+    return reply(query, normalized, {
+      status: 'smalltalk',
+      answer: s.answer,
+      entryId: s.id,
+      score: st.score,
+      suggestions: examples.slice(0, EXAMPLES),
       source: [],
     });
   }
@@ -238,7 +251,12 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
         ranked[0]?.score ?? null,
       );
     }
-    if (!hasArabic(normalized)) return unknownReply(query, normalized, engineText.noArabic, []);
+    if (!hasArabic(normalized)) {
+      // «thanks», «merci», «bye» in Latin letters are small talk like their Arabic forms
+      const st = scoreSmalltalk(index, normalized);
+      if (st && st.score >= SMALLTALK_MIN) return smalltalkReply(query, normalized, st);
+      return unknownReply(query, normalized, engineText.noArabic, []);
+    }
 
     let { ranked, decision } = match(normalized);
     // a message the whole of which is not answered, or answered only weakly, is also read sentence by
@@ -260,15 +278,7 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     const st = scoreSmalltalk(index, normalized);
     const chat = decision.kind !== 'answered' || onlySmalltalkWords(index, normalized);
     if (st && (st.score >= SMALLTALK_EXACT || (chat && st.score >= SMALLTALK_MIN))) {
-      const s = index.smalltalk[st.entry]!;
-      return reply(query, normalized, {
-        status: 'smalltalk',
-        answer: s.answer,
-        entryId: s.id,
-        score: st.score,
-        suggestions: examples.slice(0, EXAMPLES),
-        source: [],
-      });
+      return smalltalkReply(query, normalized, st);
     }
     if (decision.kind === 'answered') {
       const e = index.entries[decision.entry]!;

@@ -228,7 +228,12 @@ export function answerCounts(answer: string): Set<string> {
  */
 export function smalltalkKey(word: string): string {
   const t = resolveWord(word, 0);
-  return t?.kind === 'qword' ? t.term : word;
+  if (t?.kind === 'qword') return t.term;
+  // «وبارك» is «بارك», «خيرا» is «خير»
+  let w = word;
+  if (w.startsWith('و') && w.length >= 5) w = w.slice(1);
+  if (w.endsWith('ا') && w.length >= 4) w = w.slice(0, -1);
+  return w;
 }
 
 const chatFiller = new Set(CHAT_FILLER.map(normalize));

@@ -390,6 +390,22 @@ describe('engine on the real knowledge file', () => {
     expect([embassy?.unknown, embassy?.term]).toEqual([true, 'سفار']);
   });
 
+  it('answers small talk written in Latin letters, and asks for Arabic otherwise', () => {
+    for (const [q, id] of [
+      ['thanks', 'thanks'],
+      ['merci khoya', 'thanks'],
+      ['teşekkürler 🙏', 'thanks'],
+      ['hello', 'greeting'],
+      ['bye bye', 'goodbye'],
+    ]) {
+      const r = real.ask(q!);
+      expect([q, r.status, r.entryId]).toEqual([q, 'smalltalk', id]);
+    }
+    const other = real.ask('how many soldiers left?');
+    expect(other.status).toBe('unknown');
+    expect(other.answer).toContain('بالعربية');
+  });
+
   it('reads past Latin-script words of any language and a basmala', () => {
     for (const q of ['özet lütfen الخبر باختصار', 'news الخبر باختصار']) {
       const r = real.ask(q);
