@@ -390,6 +390,16 @@ describe('engine on the real knowledge file', () => {
     expect([embassy?.unknown, embassy?.term]).toEqual([true, 'سفار']);
   });
 
+  it('reads the Iraqi and Gulf «ك» (spoken «گ») for «ق» in words it does not know', () => {
+    for (const [q, id] of [
+      ['منو يكود التحالف', 'coalition-leader'],
+      ['وين تكع الكاعدة الغربية', 'qaim-location'],
+    ]) {
+      const r = real.ask(q!);
+      expect([q, r.status, r.entryId]).toEqual([q, 'answered', id]);
+    }
+  });
+
   it('answers small talk written in Latin letters, and asks for Arabic otherwise', () => {
     for (const [q, id] of [
       ['thanks', 'thanks'],
