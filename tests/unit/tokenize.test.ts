@@ -41,6 +41,19 @@ describe('tokenize', () => {
     expect(withdraw?.startsWith('#')).toBe(true);
   });
 
+  it('reads where information came from as asking for its source', () => {
+    for (const q of [
+      'اماكن القصف من وين جايبينها',
+      'منين جات المعلومات',
+      'المعلومات جابوها من وين',
+      'كيف عرفوها',
+    ]) {
+      expect(rewritePhrases(normalize(q)).split(' '), q).toContain('مصدر');
+    }
+    // where something went is no source
+    expect(rewritePhrases(normalize('من وين طلعو الجنود'))).not.toContain('مصدر');
+  });
+
   it('light stemming keeps at least three letters', () => {
     expect(lightStem('والمسلحين')).toBe('مسلح');
     expect(variants('القاعدة')).toContain('القاعدة'.replace('ة', 'ة'));
