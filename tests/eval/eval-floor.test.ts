@@ -53,9 +53,12 @@ const load = (name: string) =>
 // dev, none more wrong, and 6 more out-of-scope questions answered with a neighbouring fact; users'
 // rejection floor went 0.89 → 0.88 (453 → 449 of 508) and dev's 0.96 → 0.95 (99 → 98 of 103). Blind
 // top-1 pooled 266 → 268 of 291, blind wrong and rejections unchanged.
+// users.jsonl then grew by rounds 12, 13 and 14 (2,700 questions, each measured on arrival before any
+// tuning on it), so its floors start afresh at today's figures: 2,690 of 2,868 right, 34 wrong, 1,136 of
+// 1,271 rejected, 339 of 361 small talk.
 const FLOORS = {
   dev: { top1: 0.96, outOfScopeRejection: 0.95, smalltalk: 1, maxWrongAnswer: 0.003 },
-  users: { top1: 0.95, outOfScopeRejection: 0.88, smalltalk: 0.95, maxWrongAnswer: 0.008 },
+  users: { top1: 0.93, outOfScopeRejection: 0.89, smalltalk: 0.93, maxWrongAnswer: 0.012 },
   heldout: { top1: 0.89, outOfScopeRejection: 0.93, smalltalk: 1, maxWrongAnswer: 0.033 },
   fresh: { top1: 0.96, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0 },
   field: { top1: 0.91, outOfScopeRejection: 0.96, smalltalk: 1, maxWrongAnswer: 0.021 },
