@@ -226,11 +226,16 @@ export function answerCounts(answer: string): Set<string> {
  * A small-talk word as it is compared: question words by their meaning, so «شو اسمك» is «ما اسمك»
  * and «منو انت» is «من انت».
  */
+/** A word with letters typed twice or more written once («الخيرر» → «الخير»), except «ي» and «و». */
+export function singleLetters(word: string): string {
+  return word.replace(/([^يو])\1+/gu, '$1');
+}
+
 export function smalltalkKey(word: string): string {
   const t = resolveWord(word, 0);
   if (t?.kind === 'qword') return t.term;
-  // «وبارك» is «بارك», «خيرا» is «خير»
-  let w = word;
+  // «وبارك» is «بارك», «خيرا» is «خير», «الخيرر» is «الخير»
+  let w = singleLetters(word);
   if (w.startsWith('و') && w.length >= 5) w = w.slice(1);
   if (w.endsWith('ا') && w.length >= 4) w = w.slice(0, -1);
   return w;

@@ -400,6 +400,11 @@ describe('engine on the real knowledge file', () => {
     }
   });
 
+  it('reads a letter typed twice as once in small talk', () => {
+    const hi = real.ask('صباح الخيرر');
+    expect([hi.status, hi.entryId]).toEqual(['smalltalk', 'greeting']);
+  });
+
   it('answers small talk written in Latin letters, and asks for Arabic otherwise', () => {
     for (const [q, id] of [
       ['thanks', 'thanks'],
