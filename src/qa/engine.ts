@@ -198,9 +198,16 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       const d = match(s).decision;
       if (d.kind === 'answered' && !asked.includes(d.entry)) asked.push(d.entry);
     }
-    if (asked.length === 1) return head;
-    // two questions about two facts: offer both («هل تقصد»), each a tap away
-    return { ranked: head.ranked, decision: { kind: 'clarify', entries: asked.slice(0, MAX_CLARIFY) } };
+    return oneOrBoth(head.ranked, asked);
+  }
+
+  /** One fact asked: its answer; two or more: a «هل تقصد» offering them, each a tap away. */
+  function oneOrBoth(
+    ranked: EntryScore[],
+    asked: readonly number[],
+  ): { ranked: EntryScore[]; decision: Decision } {
+    if (asked.length === 1) return { ranked, decision: { kind: 'answered', entry: asked[0]! } };
+    return { ranked, decision: { kind: 'clarify', entries: asked.slice(0, MAX_CLARIFY) } };
   }
 
   /** The one confident answer to the clauses around a long message's question words (see CLAUSE). */
@@ -229,10 +236,7 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       first ??= ranked;
       if (!asked.includes(decision.entry)) asked.push(decision.entry);
     }
-    if (!first || asked.length === 0) return null;
-    if (asked.length === 1) return { ranked: first, decision: { kind: 'answered', entry: asked[0]! } };
-    // two questions about two facts: offer both («هل تقصد»), each a tap away
-    return { ranked: first, decision: { kind: 'clarify', entries: asked.slice(0, MAX_CLARIFY) } };
+    return first ? oneOrBoth(first, asked) : null;
   }
 
   function ask(raw: string): Reply {

@@ -50,16 +50,23 @@ const STEM_SIM = 0.8;
 const INCIDENTAL_SHARE = 0.5;
 const LATIN = /^[\p{Script=Latin}\p{M}]+$/u;
 
+/**
+ * A report term an unseen word may be read as: never one the knowledge only uses in passing, a guess
+ * that buys nothing, while an unseen word says more (often another topic: «السفارة» is no typo of one
+ * paraphrase's «السيارة»).
+ */
+function fixTarget(index: SearchIndex, t: Term | null | undefined): t is Term {
+  return !!t && t.kind === 'content' && index.idf.has(t.term) && !index.incidental.has(t.term);
+}
+
 function correct(index: SearchIndex, word: string, pos: number): { term: Term; sim: number } | null {
-  // Never into a word the knowledge only uses in passing: a guess that buys nothing, while an unseen word
-  // says more (often another topic: «السفارة» is no typo of one paraphrase's «السيارة»).
-  // An unseen form of a knowledge word (المنسحبة ← المنسحبين): same Snowball stem.
+  // an unseen form of a knowledge word (المنسحبة ← المنسحبين): same Snowball stem
   const byStem = word.length >= 5 ? index.stems.get(snowball(word)) : undefined;
-  if (byStem && !index.incidental.has(byStem.term)) return { term: byStem, sim: STEM_SIM };
+  if (fixTarget(index, byStem)) return { term: byStem, sim: STEM_SIM };
   for (const form of new Set([word, stripArticle(word)])) {
     for (const hit of index.fuzzy.lookup(form)) {
       const t = index.knownWords.get(hit.word) ?? resolveWord(hit.word, pos);
-      if (t && t.kind === 'content' && index.idf.has(t.term) && !index.incidental.has(t.term)) {
+      if (fixTarget(index, t)) {
         return { term: t, sim: SIM_BY_DISTANCE[hit.distance] ?? 0.6 };
       }
     }
@@ -77,9 +84,7 @@ const SPOKEN_QAF_SIM = 0.9;
 function spokenQaf(index: SearchIndex, word: string, pos: number): { term: Term; sim: number } | null {
   if (!word.includes('ك')) return null;
   const t = resolveWord(word.replaceAll('ك', 'ق'), pos);
-  return t && t.kind === 'content' && index.idf.has(t.term) && !index.incidental.has(t.term)
-    ? { term: t, sim: SPOKEN_QAF_SIM }
-    : null;
+  return fixTarget(index, t) ? { term: t, sim: SPOKEN_QAF_SIM } : null;
 }
 
 /** Does this word mean something to the index (a report term, a question word or a stopword)? */
@@ -127,17 +132,9 @@ function termFor(index: SearchIndex, w: string, pos: number): QueryTerm | null {
   }
   const idf = index.idf.get(resolved.term);
   if (idf !== undefined) {
-    if (!index.incidental.has(resolved.term)) {
-      return { term: resolved.term, kind: 'content', weight: idf, sim: 1, unknown: false };
-    }
-    return {
-      term: resolved.term,
-      kind: 'content',
-      weight: idf * INCIDENTAL_SHARE,
-      sim: 1,
-      unknown: false,
-      incidental: true,
-    };
+    const incidental = index.incidental.has(resolved.term);
+    const weight = incidental ? idf * INCIDENTAL_SHARE : idf;
+    return { term: resolved.term, kind: 'content', weight, sim: 1, unknown: false, incidental };
   }
   // Latin fragments in an Arabic question (names, "how many") carry no topic we could match.
   if (LATIN.test(w)) return null;
